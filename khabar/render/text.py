@@ -1,0 +1,85 @@
+"""A readable plain-text report of an analysis."""
+
+from __future__ import annotations
+
+from ..model import Analysis
+from ..pipeline import COLLECTIONS
+
+_SNIPPET = 90
+
+
+def _clip(text: str, limit: int = _SNIPPET) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def render_text(analysis: Analysis) -> str:
+    """The report: what the article is, then each collection, then what was not analysed."""
+    article = analysis.article
+    text = analysis.text
+    lines: list[str] = []
+    title = article.title or article.id or "(untitled)"
+    lines.append(f"# {title}")
+    facts = [
+        (f"published {article.published.isoformat()}" if article.published
+         else "no publication date"),
+        f"source {article.source}" if article.source else None,
+        f"{len(analysis.sentences)} sentences",
+        f"{sum(1 for t in analysis.tokens if t.kind in ('word', 'latin'))} words",
+    ]
+    lines.append(" · ".join(f for f in facts if f))
+    if article.url:
+        lines.append(article.url)
+
+    if analysis.entities:
+        lines.append("")
+        lines.append(f"## Entities ({len(analysis.entities)})")
+        for entity in analysis.entities:
+            roles = "; ".join(dict.fromkeys(r.text for r in entity.roles))
+            suffix = f" — {roles}" if roles else ""
+            lines.append(f"- {entity.type:4} {entity.name} ×{len(entity.mentions)}{suffix}")
+
+    if analysis.quotes:
+        lines.append("")
+        lines.append(f"## Quotes ({len(analysis.quotes)})")
+        for quote in analysis.quotes:
+            speaker = quote.speaker
+            who = speaker.name if speaker and speaker.name else "?"
+            if speaker and speaker.anonymous:
+                who += " (anonymous)"
+            if quote.via:
+                who += f", via {quote.via.name}"
+            lines.append(f"- [{quote.kind}] {who}: «{_clip(text[quote.start:quote.end])}»")
+
+    if analysis.times:
+        lines.append("")
+        lines.append(f"## Times ({len(analysis.times)})")
+        for time in analysis.times:
+            value = time.value if time.value is not None else "(unresolved)"
+            mod = f" {time.mod}" if time.mod else ""
+            lines.append(f"- {time.text} → {time.type} {value}{mod}")
+
+    if analysis.quantities:
+        lines.append("")
+        lines.append(f"## Quantities ({len(analysis.quantities)})")
+        for quantity in analysis.quantities:
+            approx = "≈" if quantity.approx else ""
+            unit = f" {quantity.unit}" if quantity.unit else ""
+            lines.append(f"- {quantity.text} → {approx}{quantity.value:,}{unit}")
+
+    if analysis.summary:
+        lines.append("")
+        lines.append("## Summary")
+        for index in analysis.summary:
+            sentence = analysis.sentences[index]
+            lines.append(text[sentence.start : sentence.end])
+
+    if analysis.notes:
+        lines.append("")
+        lines.extend(f"note: {note}" for note in analysis.notes)
+
+    missing = [c for c in COLLECTIONS if c not in analysis.provided]
+    if missing:
+        lines.append("")
+        lines.append(f"not analysed (no analyser for them yet): {', '.join(missing)}")
+    return "\n".join(lines) + "\n"

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..errors import KhabarError
 
-COMMANDS = ["analyze", "evaluate"]
+COMMANDS = ["analyze", "evaluate", "train"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -80,19 +80,26 @@ def check_arabic(text: str, where: str | None) -> None:
         raise NotArabicError(f"not Arabic text ({share}); khabar analyses Arabic news", where)
 
 
-def decode(data: bytes, where: str) -> str:
-    """``data`` as text; a clear error for binary data and invalid UTF-8."""
+def decode(data: bytes, where: str, record: bool = False) -> str:
+    """``data`` as text; a clear error for binary data and invalid UTF-8.
+
+    ``record`` says ``data`` is one line of a JSONL file (``where`` then names the line).
+    """
     if b"\x00" in data[:65536]:
         raise BinaryInputError("binary data, not text (it contains NUL bytes)", where)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
         controls = sum(1 for b in data[:4096] if b < 9 or 13 < b < 32)
         if controls > 16:
             raise BinaryInputError("binary data, not text", where) from None
+        if record:
+            position = f"byte {exc.start:,} of the line"
+        else:
+            line = data.count(b"\n", 0, exc.start) + 1
+            position = f"byte {exc.start:,}, line {line}"
         raise EncodingError(
-            f"not valid UTF-8 (byte {exc.start:,}, line {line}); convert it first, e.g. "
+            f"not valid UTF-8 ({position}); convert it first, e.g. "
             "with `iconv -f WINDOWS-1256 -t UTF-8`",
             where,
         ) from None
@@ -184,9 +191,9 @@ def html_article(html: str, where: str) -> Article:
     """The main text, title and date of an HTML page (by trafilatura)."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                      as_dict=True)
-    text = (doc or {}).get("text") or ""
+    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    doc = result.as_dict() if result is not None else {}
+    text = doc.get("text") or ""
     if not text.strip():
         raise EmptyInputError("no article text found in the HTML page", where)
     published = None
@@ -213,11 +220,12 @@ def read_jsonl(stream: BinaryIO, where: str,
             yield RecordError(f"record of {len(raw):,} bytes is over the size limit", line_where)
             continue
         try:
-            yield article_from_record(json.loads(decode(raw, line_where)), line_where, options)
+            record = json.loads(decode(raw, line_where, record=True))
+            yield article_from_record(record, line_where, options)
         except json.JSONDecodeError as exc:
             yield RecordError(f"invalid JSON ({exc.msg} at column {exc.colno})", line_where)
         except InputError as exc:
-            yield RecordError(str(exc), line_where)
+            yield RecordError(exc.message if exc.where == line_where else str(exc), line_where)
     if not seen_any:
         raise EmptyInputError("empty: there are no records to analyse", where)
 

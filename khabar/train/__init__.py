@@ -8,4 +8,7 @@ model into ``khabar/models/`` (or ``--out``).
 
 from __future__ import annotations
 
-TRAINERS: dict[str, str] = {}
+TRAINERS: dict[str, str] = {
+    "ner-clusters": "khabar.train.ner:train_clusters",
+    "ner": "khabar.train.ner:train_ner",
+}

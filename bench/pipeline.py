@@ -1,0 +1,123 @@
+"""Full-pipeline throughput and memory over ../shared/data/news-dev.
+
+    python bench/pipeline.py [--limit N] [--skip-cli]
+
+Prints, on one core: words/s of `khabar.analyze` over every article (words = white-space
+separated words of the text), the time each analyser takes, and then runs
+`khabar analyze news-dev/articles.jsonl --format jsonl` as a subprocess, checks that it writes
+one analysis per article in input order without an error, and reports its wall time and peak
+memory (max RSS).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NEWS_DEV = ROOT.parent / "shared" / "data" / "news-dev" / "articles.jsonl"
+
+
+def pin_to_one_core() -> None:
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+
+def in_process(limit: int | None) -> None:
+    import khabar
+    from khabar.model import Analysis
+    from khabar.pipeline import pipeline_for
+    from khabar.readers import ReadOptions, article_from_record
+
+    records = []
+    with NEWS_DEV.open(encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if limit is not None and i >= limit:
+                break
+            records.append(json.loads(line))
+    options = ReadOptions(require_arabic=False)
+    articles = [article_from_record(r, f"news-dev:{i + 1}", options)
+                for i, r in enumerate(records)]
+    words = sum(len(a.text.split()) for a in articles)
+
+    started = time.perf_counter()
+    pipeline = pipeline_for(khabar.Options())
+    load_time = time.perf_counter() - started
+    khabar.analyze(articles[0])  # warm lazy data files
+
+    per_stage: dict[str, float] = defaultdict(float)
+    started = time.perf_counter()
+    for article in articles:
+        analysis = Analysis(article)
+        for analyser in pipeline.analysers:
+            t0 = time.perf_counter()
+            analyser(analysis)
+            per_stage[analyser.name] += time.perf_counter() - t0
+    total = time.perf_counter() - started
+
+    print(f"articles            {len(articles):,}")
+    print(f"words               {words:,}")
+    names = ", ".join(a.name for a in pipeline.analysers)
+    print(f"pipeline build      {load_time:.2f} s ({names})")
+    print(f"analyze total       {total:.1f} s")
+    print(f"throughput          {words / total:,.0f} words/s (one core)")
+    for name, seconds in per_stage.items():
+        print(f"  {name:17} {seconds:7.1f} s  {words / seconds:>12,.0f} words/s  "
+              f"{100 * seconds / total:5.1f}%")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS (in-process, all articles held) {rss:,.0f} MB")
+
+
+def cli_run(limit: int | None) -> None:
+    source = NEWS_DEV
+    if limit is not None:
+        source = Path("/tmp/khabar-bench-news-dev.jsonl")
+        with NEWS_DEV.open("rb") as fh, source.open("wb") as out:
+            for i, line in enumerate(fh):
+                if i >= limit:
+                    break
+                out.write(line)
+    expected = [json.loads(line)["id"] for line in source.open(encoding="utf-8")]
+    command = [sys.executable, "-m", "khabar", "analyze", str(source), "--format", "jsonl",
+               "--no-tokens"]
+    started = time.perf_counter()
+    proc = subprocess.run(command, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    got = [json.loads(line)["id"] for line in proc.stdout.splitlines()]
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print()
+    print(f"CLI: khabar analyze {source.name} --format jsonl")
+    print(f"  exit status       {proc.returncode}")
+    print(f"  errors on stderr  {len(proc.stderr.splitlines())}")
+    print(f"  analyses out      {len(got):,} of {len(expected):,}, "
+          f"{'in input order' if got == expected else 'NOT IN INPUT ORDER'}")
+    print(f"  wall time         {elapsed:.1f} s")
+    print(f"  peak RSS          {rss:,.0f} MB")
+    if proc.returncode != 0 or got != expected:
+        print(proc.stderr[-2000:])
+        sys.exit(1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int, help="only the first N articles")
+    parser.add_argument("--skip-cli", action="store_true", help="skip the CLI run")
+    args = parser.parse_args()
+    if not NEWS_DEV.exists():
+        sys.exit(f"{NEWS_DEV} not found")
+    pin_to_one_core()
+    in_process(args.limit)
+    if not args.skip_cli:
+        cli_run(args.limit)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,21 @@
+"""The code base is ruff-clean (the configuration is in pyproject.toml)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_ruff_is_clean():
+    ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
+    if not Path(ruff).exists():
+        pytest.skip("ruff is not installed (pip install -e '.[test]')")
+    proc = subprocess.run([ruff, "check", "--no-cache", str(ROOT)], capture_output=True,
+                          text=True)
+    assert proc.returncode == 0, proc.stdout[-3000:]

@@ -189,6 +189,13 @@ def score(gold: dict[str, Any], analysis: dict[str, Any]) -> dict[str, Count]:
         right = sum(1 for pi, gi in matched if same(pred_items[pi], gold_items[gi]))
         counts[f"{key}.span"] = Count(len(matched), len(pred_items), len(gold_items))
         counts[f"{key}.value"] = Count(right, len(pred_items), len(gold_items))
+    annotated = gold.get("annotated")
+    if isinstance(annotated, list):
+        # A gold file that annotates only some layers («"annotated": ["times", "quantities"]»)
+        # is not scored on the others.
+        for name in counts:
+            if name.split(".")[0] not in annotated:
+                counts[name] = Count()
     return counts
 
 

@@ -1,0 +1,1 @@
+"""Quantities: counted and measured amounts, money and percentages."""

@@ -1,0 +1,181 @@
+"""The quantity analyser: amounts with their unit, approximators and currencies.
+
+It runs after the time analyser and never claims a token inside a time expression, so a year
+or a date is never a quantity («2500 عسكري» is 2500 soldiers; «في 2008» is a year).
+"""
+
+from __future__ import annotations
+
+from ..model import Analysis, Quantity, Token
+from ..numbers import Number, number_word, read_number
+from ..options import Options
+from ..time.lexicon import Unit, lexicon, number_norms, sentence_units
+from .units import UnitEntry, adjective_key, learned_singulars, singular, units
+
+#: Number words that are never an amount on their own.
+_NOT_ALONE = frozenset({"واحد", "واحده", "صفر"})
+_ORDINAL_BEFORE = frozenset({"ال", "الـ", "رقم", "المرتبه", "المركز", "الماده", "الفقره",
+                             "البند", "القرار", "الدوره", "النسخه", "الدقيقه", "الجوله",
+                             "الحلقه", "الصفحه", "الطبعه", "الفصل", "الكيلومتر", "الشوط"})
+_YEAR_RANGE = (1900, 2100)
+#: «سالب 37 دولار»: minus.
+_MINUS = frozenset({"سالب", "ناقص"})
+_BETWEEN_NUMBERS = frozenset({":", "/", "-", "–"})
+_TEENS = frozenset({"عشر", "عشره"})
+
+
+class QuantityAnalyser:
+    """Fills ``analysis.quantities``."""
+
+    name = "quantities"
+    needs = frozenset({"tokens", "times"})
+    provides = frozenset({"quantities"})
+
+    def __init__(self, options: Options) -> None:
+        lexicon()
+        units()
+        learned_singulars()
+
+    def __call__(self, analysis: Analysis) -> None:
+        times = sorted((t.start, t.end) for t in analysis.times)
+        out = analysis.quantities
+        text = analysis.text
+        for index in range(len(analysis.sentences)):
+            tokens = analysis.sentence_tokens(index)
+            if not tokens:
+                continue
+            sentence = analysis.sentences[index]
+            spans = [t for t in times if t[0] < sentence.end and sentence.start < t[1]]
+            covered = _covered(tokens, spans) if spans else None
+            self._sentence(text, tokens, sentence_units(analysis, index), covered, out)
+
+    def _sentence(self, text: str, tokens: list[Token], found: list[Unit],
+                  covered: list[bool] | None, out: list[Quantity]) -> None:
+        norms = [u.norm for u in found]
+        numbers = number_norms(found)
+        n = len(found)
+        i = 0
+        while i < n:
+            unit = found[i]
+            tags = unit.tags
+            if ("num" not in tags and "numword" not in tags) or \
+                    (covered is not None and covered[unit.first]):
+                i += 1
+                continue
+            number = read_number(numbers, i)
+            if number is None or not self._is_amount(found, norms, i, number.end, covered):
+                i += 1
+                continue
+            start, end = unit.start, found[number.end - 1].end
+            approx = False
+            mod: str | None = None
+            if i > 0 and "approx" in found[i - 1].tags and not _is_covered(found[i - 1],
+                                                                            covered):
+                mod = found[i - 1].tags["approx"]
+                start = found[i - 1].start
+            value = number.value
+            if i > 0 and norms[i - 1] in _MINUS and not _is_covered(found[i - 1], covered):
+                value, start = -value, found[i - 1].start
+            k = number.end
+            name: str | None = None
+            kind = "count"
+            currency: str | None = None
+            matched = units().match(norms, k) if k < n else None
+            if matched is not None and not _is_covered(found[k], covered):
+                entry, k = matched
+                name, kind, currency = entry.name, entry.kind, entry.currency
+                end = found[k - 1].end
+                if entry.by_country and k < n:
+                    code = _country(entry, norms[k])
+                    if code is not None:
+                        currency, end, k = code, found[k].end, k + 1
+            elif k < n and self._counted(tokens, found[k], covered) and \
+                    not _looks_like_year(number, tokens[found[k].first].norm):
+                last = number.last
+                plural = (isinstance(last, int) and 3 <= last % 100 <= 10 and not number.digits) \
+                    or (number.digits and isinstance(number.value, int) and \
+                    3 <= number.value % 100 <= 10)
+                name = singular(tokens[found[k].first].text, plural)
+                end = found[k].end
+                k += 1
+            elif number.digits and isinstance(number.value, int) and \
+                    _YEAR_RANGE[0] <= number.value <= _YEAR_RANGE[1] and number.end == i + 1:
+                i = number.end  # a year the time analyser left alone: not an amount
+                continue
+            if k < n and "approx_after" in found[k].tags and mod is None:
+                mod = found[k].tags["approx_after"]
+                end = found[k].end
+                k += 1
+            if mod == "APPROX":
+                approx, mod = True, None
+            out.append(Quantity(start, end, text[start:end], value, name, approx, mod,
+                                kind, currency))
+            i = k
+
+    def _is_amount(self, found: list[Unit], norms: list[str], i: int, end: int,
+                   covered: list[bool] | None) -> bool:
+        unit = found[i]
+        if covered is not None and any(covered[found[k].first] for k in range(i, end)):
+            return False
+        if end == i + 1 and unit.norm in _NOT_ALONE:
+            return False
+        if "numword" in unit.tags and unit.norm.startswith("ال") and \
+                number_word(unit.norm[2:]) is not None:
+            return False  # «الثلاثة»: definite, an adjective of a noun before it
+        if i > 0 and norms[i - 1] in _ORDINAL_BEFORE and not unit.clitic:
+            return False
+        if i > 1 and norms[i - 1] == "(" and norms[i - 2] in _ORDINAL_BEFORE:
+            return False  # «المادة (50)», «رقم (62)»
+        if (i == 0 or norms[i - 1] in ("(", "-", "*", "•")) and end < len(norms) and \
+                norms[end] in (".", "-", ")", "–") and "num" in unit.tags:
+            return False  # a list marker: «2 - أن يكون …», «3. أحكام …»
+        if i + 2 < len(norms) and norms[i + 1] in _BETWEEN_NUMBERS and \
+                "num" in found[i + 2].tags:
+            return False  # a ratio, a score (2-1) or a clock time
+        if i > 0 and unit.norm in _TEENS and ("ordinal" in found[i - 1].tags or
+                                             norms[i - 1] in ("الاثني", "الاثنا")):
+            return False  # «الخامسة عشرة», «الأشهر الاثني عشر»: an ordinal or definite
+        return not (i > 1 and norms[i - 1] in _BETWEEN_NUMBERS and "num" in found[i - 2].tags)
+
+    def _counted(self, tokens: list[Token], unit: Unit, covered: list[bool] | None) -> bool:
+        """Whether ``unit`` is the noun a number before it counts."""
+        if unit.kind != "word" or unit.last - unit.first != 1 or unit.tags:
+            return False
+        if covered is not None and covered[unit.first]:
+            return False
+        token = tokens[unit.first]
+        if token.proclitics or token.norm.startswith("ال") or len(token.norm) < 2:
+            return False
+        return token.norm not in units().not_counted
+
+
+def _looks_like_year(number: Number, noun: str) -> bool:
+    """«الانتفاضة الأولى 1987 صادر»: a bare number that reads as a year, before a word that
+    does not look counted (a counted noun after 1987 would be in the accusative: «1987 شخصا»)."""
+    value = number.value
+    return (number.digits and number.end - number.start == 1 and isinstance(value, int)
+            and _YEAR_RANGE[0] <= value <= _YEAR_RANGE[1] and value % 50 != 0
+            and not noun.endswith("ا"))
+
+
+def _country(entry: UnitEntry, norm: str) -> str | None:
+    key = adjective_key(norm)
+    for adjective, code in entry.by_country:
+        if adjective == key:
+            return code
+    return None
+
+
+def _is_covered(unit: Unit, covered: list[bool] | None) -> bool:
+    return covered is not None and covered[unit.first]
+
+
+def _covered(tokens: list[Token], spans: list[tuple[int, int]]) -> list[bool]:
+    """For each token, whether it overlaps a time expression."""
+    out = [False] * len(tokens)
+    for k, token in enumerate(tokens):
+        for start, end in spans:
+            if token.start < end and start < token.end:
+                out[k] = True
+                break
+    return out

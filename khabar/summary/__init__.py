@@ -1,0 +1,1 @@
+"""Extractive summaries: the few sentences that say what the article is about."""

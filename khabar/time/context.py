@@ -1,0 +1,94 @@
+"""What a temporal expression is resolved against: the publication date, the last date the
+article mentioned (for «العام نفسه», «في اليوم التالي»), and the tense of the clause."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .lexicon import Unit, lexicon
+from .values import DAY, MONTH, YEAR, Point
+
+#: How many units either side of an expression are searched for signs of the future.
+_TENSE_WINDOW = 10
+#: Punctuation that ends a clause: signs of tense are not looked for beyond it.
+_CLAUSE_ENDS = frozenset({"،", ",", "؛", ";", ".", ":", "(", ")", "«", "»", "\"", "“", "”"})
+
+
+@dataclass(slots=True)
+class Context:
+    """The anchors of one article."""
+
+    published: date | None
+    #: The last date mentioned, at day, month or year granularity.
+    ref: Point | None = None
+    #: The last day-precision date of the current sentence (for clock times).
+    sentence_day: Point | None = None
+    #: The last explicit year of the current sentence (for a bare month after it).
+    sentence_year: int | None = None
+    #: How many relative expressions could not be resolved for lack of ``published``.
+    unresolved: int = 0
+
+    @classmethod
+    def for_article(cls, published: date | datetime | None) -> Context:
+        """The context of an article published on ``published`` (a date or date-time)."""
+        if isinstance(published, datetime):
+            published = published.date()
+        return cls(published)
+
+    @property
+    def today(self) -> Point | None:
+        """The publication day."""
+        return Point(self.published, DAY) if self.published else None
+
+    def anaphor(self, gran: str) -> Point | None:
+        """The last date mentioned at granularity ``gran`` (the publication date without one)."""
+        if self.ref is not None and _finer_or_same(self.ref.gran, gran):
+            return self.ref.at(gran)
+        today = self.today
+        return today.at(gran) if today else None
+
+    def remember(self, point: Point | None) -> None:
+        """Make ``point`` the date later anaphors refer to."""
+        if point is not None and point.gran in (DAY, MONTH, YEAR, "W"):
+            self.ref = point
+            if point.gran == DAY:
+                self.sentence_day = point
+
+
+def _finer_or_same(have: str, want: str) -> bool:
+    order = {DAY: 0, "W": 1, MONTH: 2, "Q": 3, "H": 4, "SE": 5, YEAR: 6}
+    return order.get(have, 9) <= order.get(want, 9)
+
+
+def is_future(units: list[Unit], i: int, j: int) -> bool:
+    """Whether the clause around units ``[i, j)`` speaks of the future.
+
+    Signs: «سوف», «لن», «من المقرر» …, or a verb with the future prefix «س» (سيعقد، ستبدأ).
+    """
+    lx = lexicon()
+    exceptions = lx.future_exceptions
+    lo = i
+    while lo > 0 and i - lo < _TENSE_WINDOW and units[lo - 1].norm not in _CLAUSE_ENDS:
+        lo -= 1
+    hi = j
+    while hi < len(units) and hi - j < _TENSE_WINDOW and units[hi].norm not in _CLAUSE_ENDS:
+        hi += 1
+    for k in range(lo, hi):
+        if i <= k < j:
+            continue
+        unit = units[k]
+        if "future" in unit.tags:
+            return True
+        if unit.kind != "word":
+            continue
+        if unit.text in ("أن", "وأن", "لأن") and k + 1 < len(units) and \
+                units[k + 1].norm[:1] in "يتن" and len(units[k + 1].norm) >= 4:
+            return True  # «أن» + imperfect: «على أن تبدأ»، «من المتوقع أن يصل»
+        word = unit.norm
+        if word[:1] in "وف" and len(word) > 5:
+            word = word[1:]
+        if (len(word) >= 5 and word[0] == "س" and word[1] in "يتنا"
+                and word not in exceptions and not word.endswith(("يه", "ات", "ين"))):
+            return True
+    return False

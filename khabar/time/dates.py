@@ -1,0 +1,427 @@
+"""Rules for dates: numeric dates, years, days of months, months (Gregorian and Hijri),
+weekdays, days named from the publication date and parts of the day."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from ..numbers import read_ordinal
+from .base import (
+    _AFTER_YEAR,
+    _DATE_SEPARATORS,
+    _DOTTED_DATE,
+    _MONTH_PREPOSITIONS,
+    _YEAR_BEFORE,
+    _YEAR_RANGE,
+    Found,
+    Rules,
+    _norm,
+)
+from .hijri import hijri_month_of, hijri_point
+from .values import DAY, MONTH, YEAR, Point, make_day, make_month, make_year
+
+
+class DateRules(Rules):
+    """Dates: numeric, years, days of months, months, weekdays, named days."""
+
+    def numeric_date(self, i: int) -> Found | None:
+        """23/7/2021, 2021-07-23, 23.7.2021."""
+        m = _DOTTED_DATE.fullmatch(self.norms[i])
+        if m:
+            point = make_day(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            return Found(i, i + 1, "DATE", point.value(), point=point) if point else None
+        if i + 4 >= self.n:
+            return None
+        a, b, c = self.int_num(i), self.int_num(i + 2), self.int_num(i + 4)
+        sep1, sep2 = self.norms[i + 1], self.norms[i + 3]
+        if a is None or b is None or c is None or sep1 != sep2 or sep1 not in _DATE_SEPARATORS:
+            return None
+        if self.is_year(i):
+            point = make_day(a, b, c)
+        elif self.is_year(i + 4):
+            point = make_day(c, b, a)
+        else:
+            return None
+        return Found(i, i + 5, "DATE", point.value(), point=point) if point else None
+
+    def read_year(self, k: int) -> tuple[int, int, str | None] | None:
+        """A year at unit ``k``: ``(year, end, era)``, era «hijri»/«gregorian» or ``None``."""
+        start = k
+        if ("anchor" in self.tags(k) and self.tags(k)["anchor"] == "Y") or \
+                self.tags(k).get("unit") == ("Y", "singular"):
+            k += 1
+        value = self.int_num(k)
+        if value is None or value <= 0 or value > 2199:
+            return None
+        digits = len(self.units[k].norm)
+        era = self.tags(k + 1).get("era")
+        if era is None and (digits != 4 and start == k):
+            return None
+        if era is None and digits not in (3, 4):
+            return None
+        end = k + 2 if era else k + 1
+        return value, end, era
+
+    def year_point(self, year: int, era: str | None) -> tuple[Point | None, str | None]:
+        if era == "hijri":
+            return hijri_point(year), f"{year:04d}"
+        return make_year(year), None
+
+    def year(self, i: int) -> Found | None:
+        """2008, عام 2008, العام 2008, 1445 هـ, 2002م."""
+        read = self.read_year(i)
+        if read is None:
+            return None
+        year, end, era = read
+        bare = end == i + 1
+        if bare and not self._year_context(i):
+            return None
+        if not bare and era is None and self.int_num(i) is not None and \
+                not (_YEAR_RANGE[0] <= year <= _YEAR_RANGE[1]) and not self._year_context(i):
+            return None
+        point, hijri = self.year_point(year, era)
+        found = Found(i, end, "DATE", point.value() if point else None, point=point, hijri=hijri)
+        return found
+
+    def _year_context(self, i: int) -> bool:
+        """Whether a bare four-digit number at ``i`` is a year."""
+        if not self.is_year(i):
+            return False
+        value = self.int_num(i)
+        if not (_YEAR_RANGE[0] <= value <= _YEAR_RANGE[1]):
+            return False
+        unit = self.units[i]
+        prev = _norm(self.units, i - 1)
+        if prev in _YEAR_BEFORE or unit.clitic in ("ب", "ل", "في"):
+            return True
+        if prev in ("-", "–", "/", "و") and self.is_year(i - 2):
+            return True
+        if (unit.clitic.startswith("و") and self.is_year(i - 1)) or \
+                (unit.clitic.startswith("و") and self.is_year(i - 2)):
+            return True
+        if "part" in self.tags(i - 1) or "month" in self.tags(i - 1) or \
+                "season" in self.tags(i - 1):
+            return True
+        nxt = self.units[i + 1] if i + 1 < self.n else None
+        if nxt is None:
+            return True
+        if nxt.kind == "punct":
+            return nxt.norm not in ("%", "٪", ":", "/", "-", "–", ".", ",")
+        # «كأس العالم 2018 في روسيا», «2026 التي»: a function word or a definite word after
+        # it; a count would be followed by what it counts («2000 جندي»).
+        return nxt.kind == "word" and (nxt.norm in _AFTER_YEAR or nxt.norm.startswith("ال")
+                                       or nxt.clitic != "" or "era" in nxt.tags)
+
+    def day_month(self, i: int) -> Found | None:
+        """23 يوليو 2021, ٢٣ يوليو, الأول من يوليو, 5 محرم 1446 هـ."""
+        day: int | None = None
+        k = i
+        value = self.int_num(i)
+        if value is not None and len(self.norms[i]) <= 2:
+            day, k = value, i + 1
+        else:
+            ordinal = read_ordinal(self.norms, i)
+            if ordinal is not None:
+                day, k = ordinal
+        if day is None or not 1 <= day <= 31:
+            return None
+        of = "of" in self.tags(k)
+        if of:
+            k += 1
+        if self.tags(k).get("anchor") == "M" and of and "rel" in self.tags(k + 1):
+            return self._day_of_month_noun(i, k, day)  # «الـ15 من الشهر الجاري»
+        if self.tags(k).get("anchor") == "M":
+            k += 1  # «5 شهر يوليو»
+        t = self.tags(k)
+        if "month" in t or "hmonth" in t:
+            found = self.month(k, day=day)
+            if found is not None:
+                found.i = i
+                return found
+        return None
+
+    def _day_of_month_noun(self, i: int, k: int, day: int) -> Found | None:
+        """A day of «الشهر الجاري/الماضي/المقبل» or «الشهر نفسه»."""
+        month = self.anchor(k)
+        if month is None:
+            return None
+        if month.point is None or month.point.gran != MONTH:
+            return Found(i, month.j, "DATE", None, relative=True) if month.relative else None
+        point = make_day(month.point.day.year, month.point.day.month, day)
+        if point is None:
+            return None
+        return Found(i, month.j, "DATE", point.value(), point=point, relative=True,
+                     anchor=month.anchor)
+
+    def day_list(self, i: int) -> Found | None:
+        """Each day of «22 و23 و24 جانفي» (the month and year of the last one)."""
+        day = self.int_num(i)
+        if day is None or not 1 <= day <= 31 or len(self.norms[i]) > 2:
+            return None
+        k, last = i + 1, i
+        while k < self.n:
+            if self.norms[k] in ("و", "،", ","):
+                k += 1
+                continue
+            value = self.int_num(k)
+            if value is None or not 1 <= value <= 31 or len(self.norms[k]) > 2:
+                break
+            if self.units[k].clitic != "و" and self.norms[k - 1] not in ("و", "،", ","):
+                break
+            last, k = k, k + 1
+        if last == i:
+            return None
+        sub = self.day_month(last)
+        if sub is None or sub.point is None or sub.point.gran != DAY or sub.hijri:
+            return None
+        point = make_day(sub.point.day.year, sub.point.day.month, day)
+        if point is None:
+            return None
+        return Found(i, i + 1, "DATE", point.value(), point=point, relative=sub.relative)
+
+    def month(self, i: int, day: int | None = None) -> Found | None:
+        """يوليو 2021, حزيران 2020, آب من العام نفسه, آذار/مارس, رمضان 1445, يونيو المقبل."""
+        t = self.tags(i)
+        hijri = "month" not in t
+        number, ambiguous = t["hmonth"] if hijri else t["month"]
+        k = i + 1
+        # Paired names: «آذار/مارس», «مارس (آذار)».
+        if _norm(self.units, k) in ("/", "-") and (self.tags(k + 1).get("month") or (0,))[0] \
+                == number:
+            k += 2
+            ambiguous = False
+        elif _norm(self.units, k) == "(" and (self.tags(k + 1).get("month") or (0,))[0] \
+                == number and _norm(self.units, k + 2) == ")":
+            k += 3
+            ambiguous = False
+        before = self.tags(i - 1)
+        after_preposition = _norm(self.units, i - 1) in _MONTH_PREPOSITIONS or "part" in before
+        if before.get("anchor") == "M" or after_preposition:
+            ambiguous = False  # «شهر آب», «في مارس», «منذ نيسان», «نهاية آب»
+        if day is not None:
+            ambiguous = False
+        # The year: «2020», «عام 2020», «من العام 2020», «من العام نفسه», «الماضي».
+        year: int | None = None
+        era: str | None = None
+        point: Point | None = None
+        found_year = False
+        j = k
+        of = "of" in self.tags(k)
+        read = self.read_year(k + 1 if of else k)
+        if read is not None and (read[2] is not None or self.is_year(read[1] - 1)):
+            year, j, era = read
+            found_year = True
+        elif of and self.tags(k + 1).get("anchor") == "Y":
+            sub = self.anchor(k + 1)
+            if sub is not None and sub.point is not None and sub.point.gran == YEAR:
+                year, j, found_year = sub.point.year, sub.j, True
+                if sub.anchor or sub.relative:
+                    point = make_day(year, number, day) if day else make_month(year, number)
+                    if point is None or hijri:
+                        return None
+                    return Found(i, j, "DATE", point.value(), point=point, relative=True,
+                                 anchor=sub.anchor)
+            elif sub is not None and sub.relative:
+                return Found(i, sub.j, "DATE", None, relative=True)
+        if found_year:
+            ambiguous = False
+        direction = None
+        if not found_year and "rel" in self.tags(k):
+            direction = self.tags(k)["rel"]
+            if direction in ("past", "future", "current"):
+                j = k + 1
+                ambiguous = False
+            else:
+                direction = None
+        if ambiguous:
+            return None
+        if j == k:
+            j = k  # a bare month
+        if hijri:
+            return self._hijri_month(i, j, number, day, year, era, direction,
+                                     found_year or after_preposition)
+        if era == "hijri":
+            era = None
+        if found_year:
+            point = make_day(year, number, day) if day else make_month(year, number)
+            if point is None:
+                return None
+            return Found(i, j, "DATE", point.value(), point=point)
+        # No year: the publication year, or the one the direction or tense gives.
+        if self.ctx.sentence_year is not None and direction is None:
+            year = self.ctx.sentence_year
+        elif self.ctx.published is None:
+            return Found(i, j, "DATE", None, relative=True)
+        else:
+            pub = self.ctx.published
+            year = pub.year
+            this = (number, day or 0)
+            now = (pub.month, pub.day if day else 0)
+            if direction == "past":
+                if this >= now:
+                    year -= 1
+            elif direction == "future":
+                if this <= now:
+                    year += 1
+            elif direction is None:
+                if self.future(i, j):
+                    if this < now:
+                        year += 1
+                elif this > now:
+                    year -= 1
+        point = make_day(year, number, day) if day else make_month(year, number)
+        if point is None:
+            return None
+        return Found(i, j, "DATE", point.value(), point=point, relative=True)
+
+    def _hijri_month(self, i: int, j: int, number: int, day: int | None, year: int | None,
+                     era: str | None, direction: str | None, found_year: bool) -> Found | None:
+        explicit_year = year is not None
+        if year is None:
+            if day is None and self.tags(i - 1).get("anchor") != "M" and direction is None \
+                    and not found_year:
+                return None  # «رمضان» alone may be a name; «شهر رمضان», «في رمضان» are not
+            pub = self.ctx.published
+            if pub is None:
+                return Found(i, j, "DATE", None, relative=True)
+            current = hijri_month_of(pub)
+            if current is None:
+                return None
+            year = current[0]
+            this, now = number, current[1]
+            if direction == "past" or (direction is None and not self.future(i, j)):
+                if this > now:
+                    year -= 1
+            elif this < now:
+                year += 1
+        elif era == "gregorian":
+            return None
+        point = hijri_point(year, number, day)
+        hijri = f"{year:04d}-{number:02d}" + (f"-{day:02d}" if day else "")
+        return Found(i, j, "DATE", point.value() if point else None, point=point, hijri=hijri,
+                     relative=not explicit_year)
+
+    def weekday(self, i: int) -> Found | None:
+        """الخميس, الخميس الماضي, يوم الأحد المقبل, الخميس 22 يوليو."""
+        number, bare = self.tags(i)["weekday"]
+        if bare and self.tags(i - 1).get("anchor") != "D" and "every" not in self.tags(i - 1):
+            return None
+        k = i + 1
+        # «الخميس 22 يوليو»، «الخميس الموافق 22 يوليو»
+        skip = k + 1 if _norm(self.units, k) in ("،", ",", "الموافق", "-") else k
+        if self.starts_day(skip):
+            sub = self.day_month(skip)
+            if sub is not None:
+                sub.i = i
+                return self._weekday_agrees(sub, number)
+        direction = self.tags(k).get("rel")
+        if direction not in ("past", "future"):
+            direction = None
+        else:
+            k += 1
+            if self.starts_day(k):  # «الأحد القادم 19 مارس»
+                sub = self.day_month(k)
+                if sub is not None:
+                    sub.i = i
+                    return self._weekday_agrees(sub, number)
+        pub = self.ctx.published
+        prev = self.ctx.ref
+        if self.units[i].clitic == "و" and "weekday" in self.tags(i - 1) and prev is not None \
+                and prev.gran == DAY and direction is None:
+            # «يومي الخميس والجمعة»: the day after the first one.
+            point = Point(prev.day + timedelta(days=(number - prev.day.isoweekday()) % 7), DAY)
+            return Found(i, k, "DATE", point.value(), point=point, relative=True)
+        if pub is None:
+            return Found(i, k, "DATE", None, relative=True)
+        delta = (number - pub.isoweekday()) % 7  # days forward to the next such weekday
+        if direction == "past":
+            days = delta - 7
+        elif direction == "future":
+            days = delta or 7
+        elif self.future(i, k):
+            days = delta
+        else:
+            days = delta - 7 if delta else 0
+        point = Point(pub + timedelta(days=days), DAY)
+        found = Found(i, k, "DATE", point.value(), point=point, relative=True)
+        part = self.tags(k).get("day_part")
+        if part is not None and self.tags(k).get("anchor") is None:
+            found.j = k + 1
+            found.type = "TIME"
+            found.value = f"{point.value()}T{part}"
+        return found
+
+    def _weekday_agrees(self, found: Found, weekday: int) -> Found:
+        """«الإثنين 22 أكتوبر» without a year: the year in which that day is a Monday."""
+        point = found.point
+        if point is None or point.gran != DAY or not found.relative or \
+                point.day.isoweekday() == weekday:
+            return found
+        for years in (1, -1):
+            other = make_day(point.day.year + years, point.day.month, point.day.day)
+            if other is not None and other.day.isoweekday() == weekday:
+                found.point, found.value = other, other.value()
+                break
+        return found
+
+    def deictic_day(self, i: int) -> Found | None:
+        """اليوم, أمس, غدا, أول أمس, بعد غد; اليوم التالي / نفسه (after another date)."""
+        offset = self.tags(i)["day"]
+        k = i + 1
+        nxt = self.tags(k)
+        if self.norms[i] == "اليوم":
+            rel = nxt.get("rel")
+            if rel in ("next", "previous", "same"):
+                base = self.ctx.anaphor(DAY)
+                if base is None or base.gran != DAY:
+                    return Found(i, k + 1, "DATE", None, relative=True)
+                step = {"next": 1, "previous": -1, "same": 0}[rel]
+                point = base.shift(step)
+                return Found(i, k + 1, "DATE", point.value(), point=point, relative=True,
+                             anchor="previous" if self.ctx.ref else None)
+            if "weekday" not in nxt and k < self.n and self.units[k].kind == "word" and \
+                    self.norms[k].startswith("ال"):
+                return None  # «اليوم الوطني», «اليوم الأول»
+        if "weekday" in nxt and not nxt["weekday"][1]:
+            k += 1  # «اليوم الجمعة», «أمس الخميس»
+        today = self.ctx.today
+        if today is None:
+            return Found(i, k, "DATE", None, relative=True)
+        point = today.shift(offset)
+        found = Found(i, k, "DATE", point.value(), point=point, relative=True)
+        part = self.tags(k).get("day_part")
+        if part is not None:
+            found.j, found.type, found.value = k + 1, "TIME", f"{point.value()}T{part}"
+        return found
+
+    def day_part(self, i: int) -> Found | None:
+        """صباح اليوم, مساء الخميس, فجر أمس, الليلة."""
+        part = self.tags(i)["day_part"]
+        sub = self._day_after(i + 1)
+        if sub is None:
+            if self.norms[i] == "الليله":
+                # «الليلة» is tonight; «الليلة الماضية» last night.
+                past = self.tags(i + 1).get("rel") == "past"
+                today = self.ctx.today
+                value = f"{today.shift(-1 if past else 0).value()}TNI" if today else None
+                return Found(i, i + 2 if past else i + 1, "TIME", value, relative=True)
+            return None
+        if sub.point is None or sub.point.gran != DAY:
+            return Found(i, sub.j, "TIME", None, relative=True)
+        return Found(i, sub.j, "TIME", f"{sub.point.value()}T{part}", point=sub.point,
+                     relative=True)
+
+    def _day_after(self, k: int) -> Found | None:
+        """A day expression at ``k`` (اليوم، أمس، الخميس، يوم الخميس)."""
+        t = self.tags(k)
+        if "day" in t:
+            return self.deictic_day(k)
+        if "weekday" in t:
+            return self.weekday(k)
+        if t.get("anchor") == "D" and ("weekday" in self.tags(k + 1) or "day" in
+                                        self.tags(k + 1)):
+            sub = self._day_after(k + 1)
+            if sub is not None:
+                sub.i = k
+            return sub
+        return None

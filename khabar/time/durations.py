@@ -1,0 +1,247 @@
+"""Rules for durations, dates counted from the publication date, approximators and clock
+times."""
+
+from __future__ import annotations
+
+from ..numbers import number_word, read_number, read_ordinal
+from .base import _AGO_SCALE, _CLOCK_TOKEN, _FRACTION_AFTER, _GRAN_OF_UNIT, Found, Rules, _norm
+from .values import Point, duration
+
+
+class DurationRules(Rules):
+    """Durations, dates counted from publication, approximators, clock times."""
+
+    def read_amount(self, i: int) -> tuple[float | None, str, int] | None:
+        """An amount of a calendar unit at ``i``: ``(amount, unit, end)``; amount ``None`` for
+        «أيام», «عدة أشهر»."""
+        t = self.tags(i)
+        if "unit" in t:
+            unit, form = t["unit"]
+            amount: float | None = {"singular": 1, "dual": 2}.get(form)
+            k = i + 1
+            if form in ("dual", "singular") and self.is_year(k):
+                return None  # «العامين 1910 و1912»: two years, not a duration
+            after = self.tags(k)
+            if "month" in after or "hmonth" in after or "weekday" in after:
+                return None  # «خلال شهر رمضان», «يوم الخميس»: a date, not a duration
+            half = _FRACTION_AFTER.get(_norm(self.units, k))
+            if half is not None and amount is not None:
+                amount, k = amount + half, k + 1
+            if form == "dual" and self.tags(k).get("rel") in ("past", "future"):
+                k += 1  # «العامين الماضيين»
+            return amount, unit, k
+        if "vague" in t:
+            nxt = self.tags(i + 1).get("unit")
+            if nxt and nxt[1] == "plural":
+                return None, nxt[0], i + 2
+            return None
+        if "plural_anchor" in t:
+            return None
+        numword = t.get("numword")
+        if numword is not None and numword.kind == "fraction":
+            nxt = self.tags(i + 1).get("unit")
+            if nxt and nxt[1] == "singular":
+                return numword.value, nxt[0], i + 2
+            return None
+        number = read_number(self.numbers, i)
+        if number is None:
+            return None
+        k = number.end
+        nxt = self.tags(k).get("unit")
+        if nxt is None or nxt[1] == "dual":
+            return None
+        unit = nxt[0]
+        amount = number.value
+        k += 1
+        half = _FRACTION_AFTER.get(_norm(self.units, k))
+        if half is not None:
+            amount, k = amount + half, k + 1
+        return amount, unit, k
+
+    def duration(self, i: int, alone: bool = False) -> Found | None:
+        """ثلاثة أيام, عامين, 24 ساعة, عام ونصف, عدة أشهر (and «قرن» when ``alone``)."""
+        read = self.read_amount(i)
+        if read is None:
+            return None
+        amount, unit, k = read
+        t = self.tags(i)
+        if "unit" in t and t["unit"][1] == "singular" and amount == 1 and not alone:
+            return None  # «يوم», «عام» alone: only after «خلال», «منذ» … (see ``during``)
+        if "unit" in t and t["unit"][1] == "plural":
+            return None  # «أيام» alone
+        value, k = self._more(duration(amount, unit), k)
+        return Found(i, k, "DURATION", value)
+
+    def during(self, i: int) -> Found | None:
+        """خلال عام, لمدة أسبوع, طوال أشهر: the duration, without the preposition."""
+        k = i + 1
+        mod = self.tags(k).get("approx")
+        if mod is not None:
+            k += 1
+        read = self.read_amount(k)
+        if read is None:
+            return None
+        amount, unit, j = read
+        if self._construct(k, j):
+            return None
+        value, j = self._more(duration(amount, unit), j)
+        return Found(i + 1, j, "DURATION", value, mod=mod)
+
+    def _construct(self, k: int, j: int) -> bool:
+        """Whether the calendar noun at ``k`` heads a construct («أيام التشريق», «سنوات
+        الحرب»): then it names a period, not an amount of time."""
+        return self.tags(k).get("unit", ("", ""))[1] in ("plural", "singular") and j == k + 1 \
+            and j < self.n and self.units[j].kind == "word" and self.norms[j].startswith("ال") \
+            and not self.tags(j)
+
+    def _more(self, value: str, j: int) -> tuple[str, int]:
+        """A duration joined by «و» to the next one: «ثلاث سنوات وثلاثة أشهر» → P3Y3M.
+
+        Returns the (combined) value and where the expression ends.
+        """
+        if j >= self.n or self.units[j].clitic != "و" or "X" in value:
+            return value, j
+        read = self.read_amount(j)
+        if read is None or read[0] is None or not float(read[0]).is_integer():
+            return value, j
+        amount, unit, end = read
+        order = "YMWD"
+        head = value[1:-1] if not value.startswith("PT") else ""
+        if unit in order and value[-1] in order and order.index(unit) > order.index(value[-1]) \
+                and head.isdigit():
+            return f"{value}{int(amount)}{unit}", end
+        return value, j
+
+    def ago(self, i: int) -> Found | None:
+        """منذ يومين, قبل ثلاثة أيام, بعد أسبوعين (from the publication date); منذ سنوات."""
+        sign = 1 if "after" in self.tags(i) else -1
+        since = self.norms[i] == "منذ"
+        k = i + 1
+        mod = self.tags(k).get("approx")
+        if mod is not None:
+            k += 1
+        read = self.read_amount(k)
+        if read is None:
+            return None
+        amount, unit, j = read
+        if "of" in self.tags(j) or (mod is not None and since):
+            # «قبل ثلاثة أيام من الانتخابات»: relative to an event; «منذ أكثر من عام».
+            return Found(i + 1, j, "DURATION", duration(amount, unit), mod=mod)
+        if amount is None:
+            if since:
+                return Found(i + 1, j, "DURATION", duration(None, unit))
+            return Found(i, j, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+        if unit not in _GRAN_OF_UNIT or not float(amount).is_integer():
+            return Found(i + 1 if since else i, j, "DURATION", duration(amount, unit), mod=mod)
+        today = self.ctx.today
+        if today is None:
+            return Found(i, j, "DATE", None, relative=True, mod=mod)
+        step_unit, factor = _AGO_SCALE.get(unit, (unit, 1))
+        gran = _GRAN_OF_UNIT[unit]
+        point = today.at(gran).shift(sign * int(amount) * factor, _GRAN_OF_UNIT[step_unit])
+        return Found(i, j, "DATE", point.value(), mod=mod, point=point, relative=True)
+
+    def approx(self, i: int) -> Found | None:
+        """نحو ثلاثة أشهر, أكثر من عشر سنوات, حوالي الساعة الثالثة."""
+        mod = self.tags(i)["approx"]
+        k = i + 1
+        t = self.tags(k)
+        if "clock" in t:
+            found = self.clock(k)
+        elif "num" in t or "numword" in t or "unit" in t:
+            found = self.duration(k, alone=True)
+        else:
+            return None
+        if found is None:
+            return None
+        found.i = i
+        found.mod = found.mod or mod
+        return found
+
+    def plural_anchor(self, i: int) -> Found | None:
+        """الأيام الماضية (PAST_REF), الأشهر الستة المقبلة (P6M), العامين الماضيين (P2Y)."""
+        unit = self.tags(i)["plural_anchor"]
+        k = i + 1
+        amount: float | None = None
+        word = _norm(self.units, k)
+        if word.startswith("ال") and number_word(word[2:]) is not None:
+            amount, k = number_word(word[2:]).value, k + 1
+        elif word in ("ال", "الـ") and self.int_num(k + 1) is not None:
+            amount, k = self.int_num(k + 1), k + 2  # «الأشهر الـ21»
+        if amount is not None and _norm(self.units, k) in ("الاولي", "الاول"):
+            return Found(i, k + 1, "DURATION", duration(amount, unit)) if unit else None
+        rel = self.tags(k).get("rel")
+        if rel == "next":
+            rel = "future"  # «السنوات اللاحقة»
+        if rel not in ("past", "future"):
+            return None
+        k += 1
+        if amount is not None and unit is not None:
+            return Found(i, k, "DURATION", duration(amount, unit))
+        return Found(i, k, "DATE", "PAST_REF" if rel == "past" else "FUTURE_REF")
+
+    def clock(self, i: int) -> Found | None:
+        """الساعة الثالثة عصرا, الساعة 15:30 بتوقيت غرينتش, الساعة العاشرة والنصف."""
+        k = i + 1
+        hour: int | None = None
+        minute = 0
+        clock = _CLOCK_TOKEN.fullmatch(_norm(self.units, k))
+        if clock is not None:
+            hour, minute, k = int(clock.group(1)), int(clock.group(2)), k + 1  # «13,00»
+        elif self.int_num(k) is not None and _norm(self.units, k + 1) == ":" and \
+                self.int_num(k + 2) is not None:
+            hour, minute, k = self.int_num(k), self.int_num(k + 2), k + 3
+        elif self.int_num(k) is not None and len(self.norms[k]) <= 2:
+            hour, k = self.int_num(k), k + 1
+        else:
+            ordinal = read_ordinal(self.norms, k) if k < self.n else None
+            if ordinal is not None:
+                hour, k = ordinal
+        if hour is None or not 0 <= hour <= 24 or not 0 <= minute <= 59:
+            return None
+        return self._clock_rest(i, k, hour, minute)
+
+    def clock_digits(self, i: int) -> Found | None:
+        """15:30 (without «الساعة»)."""
+        if _norm(self.units, i + 1) != ":" or self.int_num(i + 2) is None:
+            return None
+        hour, minute = self.int_num(i), self.int_num(i + 2)
+        if not (0 <= hour <= 24 and len(self.norms[i + 2]) == 2 and 0 <= minute <= 59):
+            return None
+        if _norm(self.units, i + 3) == ":":
+            return None
+        return self._clock_rest(i, i + 3, hour, minute)
+
+    def _clock_rest(self, i: int, k: int, hour: int, minute: int) -> Found:
+        if self.tags(k).get("unit") == ("MIN", "singular"):
+            k += 1  # «الساعة 8:20 دقيقة»
+        minutes = self.tags(k).get("minutes")
+        if minutes is not None:
+            if minutes < 0:
+                hour = (hour - 1) % 24
+                minute = 60 + minutes
+            else:
+                minute = minutes
+            k += 1
+        part = self.tags(k).get("day_part")
+        day_point: Point | None = None
+        if part is not None:
+            k += 1
+            if (part in ("MI", "AF", "EV") and hour < 12) or (part == "NI" and 6 <= hour < 12):
+                hour += 12
+            # «عصر اليوم», «مساء الخميس».
+            sub = self._day_after(k)
+            if sub is not None:
+                day_point, k = sub.point, sub.j
+        zone = self.tags(k).get("zone")
+        if zone is not None:
+            k += 1
+        if day_point is None:
+            sub = self._day_after(k)
+            if sub is not None:
+                day_point, k = sub.point, sub.j
+        if day_point is None:
+            day_point = self.ctx.sentence_day or self.ctx.today
+        clock = f"T{hour:02d}:{minute:02d}" + ("Z" if zone == "Z" else "")
+        value = day_point.day.isoformat() + clock if day_point else None
+        return Found(i, k, "TIME", value, relative=day_point is None)

@@ -11,4 +11,6 @@ from __future__ import annotations
 TRAINERS: dict[str, str] = {
     "ner-clusters": "khabar.train.ner:train_clusters",
     "ner": "khabar.train.ner:train_ner",
+    "segmenter": "khabar.train.segmenter:train",
+    "unit-singulars": "khabar.quantity.train:train",
 }

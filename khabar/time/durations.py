@@ -206,7 +206,8 @@ class DurationRules(Rules):
         if _norm(self.units, i + 1) != ":" or self.int_num(i + 2) is None:
             return None
         hour, minute = self.int_num(i), self.int_num(i + 2)
-        if not (0 <= hour <= 24 and len(self.norms[i + 2]) == 2 and 0 <= minute <= 59):
+        if hour is None or not (0 <= hour <= 24 and len(self.norms[i + 2]) == 2
+                                and 0 <= minute <= 59):
             return None
         if _norm(self.units, i + 3) == ":":
             return None

@@ -1,0 +1,422 @@
+"""Attribution (khabar/attribution/): quotes, speakers, anonymous sources, relays, media.
+
+Most tests run the text layer and the attribution step on sentences written for the test, with
+the entities given by hand (as a recogniser would give them), so that each test checks
+attribution alone; the end-to-end tests at the bottom run the real pipeline.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from khabar.attribution import AttributionAnalyser
+from khabar.attribution.lexicon import lexicon
+from khabar.attribution.oracle import GoldEntities
+from khabar.model import Analysis, Article, Quote
+from khabar.options import Options
+from khabar.pipeline import Pipeline
+from khabar.text.analyser import TextAnalyser
+
+GOLD_DIR = Path(__file__).resolve().parent / "gold"
+QUOTE_GOLD = sorted(GOLD_DIR.glob("quotes-*.json"))
+OPTIONS = Options()
+
+
+@pytest.fixture(scope="module")
+def steps():
+    return TextAnalyser(OPTIONS), AttributionAnalyser(OPTIONS)
+
+
+def attribute(steps, text: str, entities: dict[str, tuple[str, list[str]]] | None = None
+              ) -> Analysis:
+    """Analyse ``text`` with entities given as {name: (type, [mention strings])}."""
+    mentions = []
+    for name, (kind, forms) in (entities or {}).items():
+        spans = []
+        for form in forms:
+            start = 0
+            while (at := text.find(form, start)) >= 0:
+                spans.append([at, at + len(form)])
+                start = at + len(form)
+        assert spans, f"{form!r} is not in the text"
+        mentions.append({"type": kind, "name": name, "mentions": spans})
+    gold = {"text": text, "entities": mentions}
+    text_step, quotes_step = steps
+    return Pipeline([text_step, GoldEntities(OPTIONS, gold), quotes_step]).run(Article(text))
+
+
+def content(analysis: Analysis, quote: Quote) -> str:
+    return analysis.text[quote.start:quote.end]
+
+
+def only(analysis: Analysis) -> Quote:
+    assert len(analysis.quotes) == 1, [q.text for q in analysis.quotes]
+    return analysis.quotes[0]
+
+
+# --- the cue lexicon ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("form", "lemma", "gender", "number"), [
+    ("قالت", "قال", "f", "s"),
+    ("وأضافت", "اضاف", "f", "s"),
+    ("فأكدوا", "اكد", "m", "p"),
+    ("تقول", "قال", "f", "s"),
+    ("يؤكدون", "اكد", "m", "p"),
+    ("نفت", "نفي", "f", "s"),
+    ("مشيرة", "اشار", "f", "s"),
+    ("مضيفين", "اضاف", "m", "p"),
+])
+def test_cue_forms_carry_gender_and_number(form, lemma, gender, number):
+    from khabar.text.normalize import normalize
+
+    cue = lexicon().cues[normalize(form)]
+    assert (cue.lemma, cue.gender, cue.number) == (normalize(lemma), gender, number)
+
+
+def test_words_that_only_look_like_cues_are_not_cues():
+    from khabar.text.normalize import normalize
+
+    cues = lexicon().cues
+    for word in ("ردا", "ذكرا", "نقلا", "تابعة", "يعد"):
+        assert normalize(word) not in cues, word
+
+
+# --- direct, indirect, mixed ----------------------------------------------------------------
+
+def test_indirect_content_starts_after_inna_and_leaves_the_full_stop_out(steps):
+    a = attribute(steps, "قال وزير الخارجية سامر الحداد إن المحادثات ستستأنف في عمّان.",
+                  {"سامر الحداد": ("PER", ["سامر الحداد"])})
+    q = only(a)
+    assert q.kind == "indirect"
+    assert content(a, q) == "المحادثات ستستأنف في عمّان"
+    assert q.cue.text == "قال" and q.cue.lemma == "قال"
+    assert q.speaker.name == "سامر الحداد" and q.speaker.entity == "E1"
+    assert a.text[q.speaker.start:q.speaker.end] == "سامر الحداد"
+    assert q.text == content(a, q)
+
+
+def test_direct_quote_after_a_colon_excludes_the_marks(steps):
+    a = attribute(steps, "وقال الحداد: «لن نتراجع عن موقفنا».",
+                  {"سامر الحداد": ("PER", ["الحداد"])})
+    q = only(a)
+    assert q.kind == "direct"
+    assert content(a, q) == "لن نتراجع عن موقفنا"
+    assert q.speaker.name == "سامر الحداد"
+
+
+def test_partial_quote_inside_reported_speech_is_mixed(steps):
+    a = attribute(steps, 'وأكدت الوزيرة ليلى حمدان أن الخطة "لن تتأخر" هذه المرة.',
+                  {"ليلى حمدان": ("PER", ["ليلى حمدان"])})
+    q = only(a)
+    assert q.kind == "mixed"
+    assert content(a, q) == 'الخطة "لن تتأخر" هذه المرة'
+
+
+def test_quotation_before_its_cue(steps):
+    text = "“الاستعدادات اكتملت”، قالت المتحدثة باسم الهيئة سناء الجلاصي."
+    a = attribute(steps, text, {"سناء الجلاصي": ("PER", ["سناء الجلاصي"])})
+    q = only(a)
+    assert (q.kind, content(a, q)) == ("direct", "الاستعدادات اكتملت")
+    assert q.cue.text == "قالت"
+    assert q.speaker.name == "سناء الجلاصي"
+
+
+def test_content_before_a_sourcing_phrase(steps):
+    text = "وبدأ الوفد محادثات في واشنطن، بحسب ما قال جون ميلر المتحدث باسم الوزارة في بيان."
+    a = attribute(steps, text, {"جون ميلر": ("PER", ["جون ميلر"]),
+                                "واشنطن": ("LOC", ["واشنطن"])})
+    q = only(a)
+    assert content(a, q) == "بدأ الوفد محادثات في واشنطن"
+    assert q.cue.text == "قال"
+    assert q.speaker.name == "جون ميلر"
+    assert q.medium.type == "statement" and q.medium.text == "في بيان"
+
+
+def test_sourcing_phrase_first_then_fa_inna(steps):
+    a = attribute(steps, "ووفقا لمصادر طبية في المدينة، فإن المستشفيات تعمل فوق طاقتها.")
+    q = only(a)
+    assert content(a, q) == "المستشفيات تعمل فوق طاقتها"
+    assert q.speaker.name == "مصادر طبية في المدينة"
+    assert q.speaker.anonymous
+
+
+def test_quote_over_several_sentences_is_one_quote(steps):
+    text = "قال المدرب يوسف بنعيسى: «لعبنا جيدا. لكننا فقدنا التركيز. هذه مسؤوليتي»."
+    a = attribute(steps, text, {"يوسف بنعيسى": ("PER", ["يوسف بنعيسى"])})
+    q = only(a)
+    assert content(a, q) == "لعبنا جيدا. لكننا فقدنا التركيز. هذه مسؤوليتي"
+
+
+def test_a_sentence_of_quotation_goes_on_with_the_speaker_before(steps):
+    text = "وقال بنعيسى: «علينا أن نتعلم من الهزيمة».\n«الجمهور يستحق أفضل من ذلك بكثير»."
+    a = attribute(steps, text, {"يوسف بنعيسى": ("PER", ["بنعيسى"])})
+    assert [content(a, q) for q in a.quotes] == ["علينا أن نتعلم من الهزيمة",
+                                                 "الجمهور يستحق أفضل من ذلك بكثير"]
+    assert {q.speaker.name for q in a.quotes} == {"يوسف بنعيسى"}
+    assert a.quotes[1].cue is None
+
+
+# --- speakers -------------------------------------------------------------------------------
+
+def test_anonymous_speaker_with_the_reason_given(steps):
+    text = ("وقال مسؤول دفاعي أميركي كبير، طلب عدم نشر اسمه، إن “المهمة لم تتغير”.")
+    a = attribute(steps, text)
+    q = only(a)
+    assert q.speaker.name == "مسؤول دفاعي أميركي كبير"
+    assert q.speaker.anonymous and q.speaker.entity is None
+    assert q.speaker.reason == "طلب عدم نشر اسمه"
+    assert content(a, q) == "المهمة لم تتغير"
+
+
+def test_definite_description_and_zero_subject_go_to_the_earlier_speaker(steps):
+    text = ("قال دبلوماسي أوروبي إن الاتحاد يدرس تخفيف العقوبات. "
+            "وأوضح الدبلوماسي أن القرار لم يتخذ بعد. وأضاف أن الدول منقسمة.")
+    a = attribute(steps, text)
+    assert len(a.quotes) == 3
+    assert {q.speaker.name for q in a.quotes} == {"دبلوماسي أوروبي"}
+    second = a.quotes[1]
+    assert a.text[second.speaker.start:second.speaker.end] == "الدبلوماسي"
+    assert a.quotes[2].speaker.start is None  # no subject in the sentence
+
+
+def test_verb_gender_picks_the_right_earlier_speaker(steps):
+    text = ("وقال كريم حداد إن المصارف مسؤولة. وردت نادين سلامة بأن الدولة اقترضت الأموال. "
+            "وأضاف الوزير أن الخطة جاهزة. غير أنها اعتبرت أن الخطة فاشلة. "
+            "وتابع قائلا: «لن نحمّل المودعين الثمن».")
+    a = attribute(steps, text, {"كريم حداد": ("PER", ["كريم حداد"]),
+                                "نادين سلامة": ("PER", ["نادين سلامة"])})
+    speakers = [q.speaker.name for q in a.quotes]
+    assert speakers == ["كريم حداد", "نادين سلامة", "كريم حداد", "نادين سلامة", "كريم حداد"]
+
+
+def test_plural_verb_after_its_subject_inside_reported_speech_is_a_relay(steps):
+    text = ("ونقلت صحيفة “وول ستريت جورنال” عن مسؤولين أميركيين أن بيانا سيصدر قريبا. "
+            "وأوضحت الصحيفة أن المسؤولين المذكورين أكدوا أن البيان سيدعو إلى سحب القوات.")
+    a = attribute(steps, text, {"وول ستريت جورنال": ("ORG", ["وول ستريت جورنال"])})
+    first, second = a.quotes
+    assert first.speaker.name == "مسؤولين أميركيين" and first.speaker.anonymous
+    assert first.via.name == "وول ستريت جورنال" and first.via.entity == "E1"
+    assert first.cue.text == "نقلت"
+    assert second.cue.text == "أكدوا"
+    assert a.text[second.speaker.start:second.speaker.end] == "المسؤولين المذكورين"
+    assert second.via.name == "وول ستريت جورنال"
+    assert content(a, second) == "البيان سيدعو إلى سحب القوات"
+
+
+def test_relay_chain_keeps_every_relayer(steps):
+    text = ("نقلت وكالة الأناضول عن صحيفة “حرييت” التركية عن مصادر دبلوماسية أن "
+            "أنقرة ودمشق تستعدان لجولة محادثات.")
+    a = attribute(steps, text, {"الأناضول": ("ORG", ["الأناضول"]),
+                                "حرييت": ("ORG", ["حرييت"])})
+    q = only(a)
+    assert q.speaker.name == "مصادر دبلوماسية"
+    assert q.via.name == "حرييت"
+    assert q.via.via is not None and q.via.via.name == "الأناضول"
+
+
+def test_relayer_named_with_naqlan_an(steps):
+    text = "وذكرت قناة “الجديد”، نقلا عن مصادر عسكرية، أن تعزيزات ستصل إلى المنطقة."
+    a = attribute(steps, text, {"الجديد": ("ORG", ["الجديد"])})
+    q = only(a)
+    assert q.speaker.name == "مصادر عسكرية" and q.speaker.anonymous
+    assert q.via.name == "الجديد"
+
+
+def test_apposition_names_the_speaker(steps):
+    text = "وأكدت المتحدثة باسم المفوضية، أنا كوفاتش، أن “السياسة لم تتغير”."
+    a = attribute(steps, text, {"المفوضية الأوروبية": ("ORG", ["المفوضية"]),
+                                "أنا كوفاتش": ("PER", ["أنا كوفاتش"])})
+    assert only(a).speaker.name == "أنا كوفاتش"
+
+
+def test_passive_cue_with_an_agent(steps):
+    text = "أُعلن في بيان صادر عن الرئاسة الجزائرية أن الرئيس سيجري تعديلا وزاريا."
+    a = attribute(steps, text, {"الرئاسة الجزائرية": ("ORG", ["الرئاسة الجزائرية"])})
+    q = only(a)
+    assert q.speaker.name == "الرئاسة الجزائرية"
+    assert q.cue.text == "أُعلن"
+    assert q.medium.type == "statement"
+
+
+def test_statement_document_and_passive_relay(steps):
+    text = ("نفت وزارة الداخلية السورية في بيان أن تكون عملية تسلل قد وقعت. "
+            "وجاء في البيان أن «الحدود مضبوطة». "
+            "ونُقل عن مستشار في الرئاسة، فضل عدم الكشف عن اسمه، قوله إن الحقائب ستتغير. "
+            "وجاء على لسان رئيس المحكمة أن «القانون يطبق على الجميع».")
+    a = attribute(steps, text, {"وزارة الداخلية السورية": ("ORG", ["وزارة الداخلية السورية"])})
+    denial, statement, relayed, judge = a.quotes
+    assert denial.cue.text == "نفت" and denial.medium.type == "statement"
+    assert (statement.kind, content(a, statement)) == ("direct", "الحدود مضبوطة")
+    assert statement.speaker.name == "وزارة الداخلية السورية"
+    assert statement.speaker.start is None  # the statement, not the ministry, is in the text
+    assert relayed.speaker.name == "مستشار في الرئاسة" and relayed.speaker.anonymous
+    assert relayed.speaker.reason == "فضل عدم الكشف عن اسمه"
+    assert content(a, relayed) == "الحقائب ستتغير"
+    assert judge.speaker.name == "رئيس المحكمة" and not judge.speaker.anonymous
+
+
+def test_medium_of_a_tweet_and_of_an_interview(steps):
+    a = attribute(steps, "وكتبت النائبة سهى الجبوري في تغريدة أن الحديث عن الانتخابات مناورة. "
+                  "وقال حيدر الساعدي في مقابلة مع قناة الشرقية إن الانتخابات ضرورة.",
+                  {"سهى الجبوري": ("PER", ["سهى الجبوري"]),
+                   "حيدر الساعدي": ("PER", ["حيدر الساعدي"]),
+                   "الشرقية": ("ORG", ["الشرقية"])})
+    tweet, interview = a.quotes
+    assert tweet.medium.type == "tweet" and tweet.medium.text == "في تغريدة"
+    assert interview.medium.type == "interview"
+    assert interview.medium.text == "في مقابلة مع قناة الشرقية"
+
+
+# --- what is not a quote --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "ويذكر أن المحطات تعرضت لأضرار كبيرة.",
+    "وتعمل الفرق وفق جدول أعدته الوزارة، وحسب الإمكانات المتاحة.",
+    "ولم يعلن أي مسؤول عن موعد لعودة التيار.",
+    "وأعلنت الوزارة عن خطة جديدة للنقل.",
+    "وقاتل عناصر تنظيم “داعش” في المدينة.",
+    "وستوزع المساعدات وفقا للقانون.",
+])
+def test_not_quotes(steps, text):
+    assert attribute(steps, text).quotes == []
+
+
+def test_offsets_stay_inside_the_text_with_diacritics_and_tatweel(steps):
+    text = "وقـــالَ الوزيرُ إنَّ «الاتفاقَ نهائيٌّ»."
+    a = attribute(steps, text)
+    q = only(a)
+    assert a.text[q.start:q.end] == "الاتفاقَ نهائيٌّ"
+    assert 0 <= q.cue.start < q.cue.end <= len(text)
+
+
+# --- gold files -----------------------------------------------------------------------------
+
+def test_there_are_at_least_15_quote_gold_files():
+    assert len(QUOTE_GOLD) >= 15
+
+
+@pytest.mark.parametrize("path", QUOTE_GOLD, ids=lambda p: p.stem)
+def test_quote_gold_files_are_valid_and_annotate_every_named_speaker(path):
+    from khabar.evaluate import load_gold
+
+    gold = load_gold(str(path))
+    names = {e["name"] for e in gold["entities"]}
+    assert gold["quotes"], path
+    for quote in gold["quotes"]:
+        if not quote["anonymous"] and quote["speaker_span"]:
+            s, e = quote["speaker_span"]
+            spanned = [e2["name"] for e2 in gold["entities"]
+                       if any(m[0] < e and s < m[1] for m in e2["mentions"])]
+            if spanned:
+                assert quote["speaker"] in names, (path.name, quote["speaker"])
+
+
+def _score(paths, with_gold_entities: bool) -> dict:
+    from khabar.evaluate import Count, load_gold, score
+
+    total = Count()
+    text_step = TextAnalyser(OPTIONS)
+    quotes_step = AttributionAnalyser(OPTIONS)
+    for path in paths:
+        gold = load_gold(str(path))
+        if with_gold_entities:
+            pipeline = Pipeline([text_step, GoldEntities(OPTIONS, gold), quotes_step])
+            analysis = pipeline.run(Article(gold["text"])).to_dict(include_tokens=False)
+        else:
+            import khabar
+            analysis = khabar.analyze(Article(gold["text"])).to_dict(include_tokens=False)
+        total.add(score(gold, analysis)["quotes.attribution"])
+    return total.as_dict()
+
+
+def test_example_article_with_its_gold_entities_is_fully_attributed():
+    """Attribution's own share of the acceptance bar: with the example's gold entities, all 12
+    quotes are found and attributed (the end-to-end test below also needs the recogniser)."""
+    from tests.conftest import GOLD, need
+
+    assert _score([need(GOLD)], with_gold_entities=True)["f1"] == 1.0
+
+
+def test_attribution_floor_with_hand_annotated_entities():
+    """Attribution alone, on our gold files (bench/attribution.py measures the same)."""
+    assert _score(QUOTE_GOLD, with_gold_entities=True)["f1"] >= 0.98
+
+
+# --- end to end -----------------------------------------------------------------------------
+
+def _need_quotes_in_pipeline():
+    from khabar.pipeline import REGISTRY
+
+    if "quotes" not in REGISTRY:
+        pytest.skip("the quotes analyser is not registered")
+
+
+def test_example_article_every_quote_found_and_attributed():
+    """The real article in ../shared: all 12 quotes, all correctly attributed."""
+    from tests.conftest import GOLD, need
+
+    _need_quotes_in_pipeline()
+    from khabar.evaluate import evaluate_files
+
+    result = evaluate_files([str(need(GOLD))])
+    assert result["quotes.attribution"]["f1"] == 1.0, result["quotes.attribution"]
+
+
+def test_attribution_floor_on_our_gold_files_end_to_end():
+    """The issue's bar is 0.85; bench/attribution.py measured 0.95–0.97 with the recogniser of the
+    day (its misses are most of the gap to the gold-entity score)."""
+    _need_quotes_in_pipeline()
+    assert _score(QUOTE_GOLD, with_gold_entities=False)["f1"] >= 0.90
+
+
+def test_quotes_serialise_with_the_contract_fields_first(example_analysis):
+    _need_quotes_in_pipeline()
+    data = json.loads(json.dumps(example_analysis.to_dict(include_tokens=False)))
+    quote = data["quotes"][0]
+    assert list(quote)[:7] == ["id", "kind", "start", "end", "cue", "speaker", "via"]
+    assert list(quote["speaker"])[:5] == ["name", "entity", "start", "end", "anonymous"]
+    assert quote["text"] == data["text"][quote["start"]:quote["end"]]
+
+
+# --- never raises, spans always inside the text ----------------------------------------------
+
+_PIECES = ["قال", "وأضافت", "مشيرا", "إلى", "أن", "إن", "بأن", "بحسب", "ما", "وفقا", "لـ",
+           "نقلت", "عن", "قوله", "جاء", "في", "بيان", "الوزير", "المتحدث", "مسؤول", "،", ".",
+           ":", "«", "»", "“", "”", '"', "(", ")", "\n", "وأوضح", "هؤلاء", "المسؤولون", "أُعلن",
+           "صادر", "طلب", "عدم", "نشر", "اسمه", "قائلا", "يذكر", "لم", "نقلا", "على", "لسان"]
+
+
+def test_attribution_never_raises_and_keeps_spans_inside(steps):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(_PIECES), max_size=40),
+           st.lists(st.integers(min_value=0, max_value=39), max_size=3))
+    def check(words, entity_at):
+        text = " ".join(words) or "قال"
+        spans = []
+        offset = 0
+        for i, word in enumerate(words):
+            if i in entity_at and word.strip():
+                spans.append([offset, offset + len(word)])
+            offset += len(word) + 1
+        gold = {"text": text, "entities": [{"type": "PER", "name": "س", "mentions": spans}]
+                if spans else []}
+        text_step, quotes_step = steps
+        analysis = Pipeline([text_step, GoldEntities(OPTIONS, gold), quotes_step]).run(
+            Article(text))
+        n = len(text)
+        for q in analysis.quotes:
+            assert 0 <= q.start < q.end <= n
+            assert q.text == text[q.start:q.end]
+            for part in (q.cue, q.medium):
+                if part is not None:
+                    assert 0 <= part.start < part.end <= n
+            if q.speaker is not None and q.speaker.start is not None:
+                assert 0 <= q.speaker.start < q.speaker.end <= n
+
+    check()

@@ -13,7 +13,10 @@ from collections.abc import Sequence
 
 from ..errors import KhabarError
 
-COMMANDS = ["analyze", "evaluate", "train"]
+COMMANDS = [
+    "analyze", "evaluate", "train", "ingest", "search", "entity", "timeline", "serve", "demo",
+    "quotes",
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

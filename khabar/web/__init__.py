@@ -1,0 +1,1 @@
+"""The HTTP API and the web page: :func:`khabar.web.app.create_app` (``khabar serve``)."""

@@ -123,31 +123,59 @@ class Mention:
 
 @dataclass(slots=True)
 class Role:
-    """A title or apposition attached to an entity («وزير الدفاع الأميركي»)."""
+    """A title or apposition attached to an entity («وزير الدفاع الأميركي»).
+
+    ``country`` is the ISO 3166-1 alpha-2 code of a nationality adjective in the role
+    («الأميركي» → ``"US"``), or ``None``.
+    """
 
     start: int
     end: int
     text: str
+    country: str | None = None
 
 
 @dataclass(slots=True)
 class Entity:
-    """A person, organisation, place or other named thing, with all its mentions."""
+    """A person, organisation, place or other named thing, with all its mentions.
+
+    Added to the contract (after its fields): ``aliases``, the other names the article uses for
+    it («أوستن», «البنتاغون»); ``country``, an ISO 3166-1 alpha-2 code — the country a LOC entity
+    is, or the one a nationality adjective in an ORG's name or a person's role ties it to
+    («وزارة الدفاع الأميركية» → ``"US"``); ``adjectives``, for a country, the places where the
+    article refers to it by a nationality adjective («القوات العراقية» → «العراقية»). Adjectives
+    are not mentions and are not scored as such.
+    """
 
     id: str
     type: EntityType
     name: str
     mentions: list[Mention] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    country: str | None = None
+    adjectives: list[Mention] = field(default_factory=list)
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        """The mention of this entity that overlaps ``[start, end)``, if any."""
+        for mention in self.mentions:
+            if mention.start < end and start < mention.end:
+                return mention
+        return None
 
 
 @dataclass(slots=True)
 class Cue:
-    """The word or phrase that marks speech («قال», «بحسب», «نقلت … عن»)."""
+    """The word or phrase that marks speech («قال», «بحسب», «نقلت … عن»).
+
+    Added to the contract: ``lemma``, the cue verb's dictionary form, normalised («أكدت» →
+    «اكد»), or the sourcing phrase («بحسب»).
+    """
 
     start: int
     end: int
     text: str
+    lemma: str | None = None
 
 
 @dataclass(slots=True)
@@ -159,14 +187,36 @@ class Speaker:
     start: int | None = None
     end: int | None = None
     anonymous: bool = False
+    #: Added to the contract: why an anonymous speaker is not named, as the text gives it
+    #: («طلب عدم نشر اسمه»).
+    reason: str | None = None
 
 
 @dataclass(slots=True)
 class Via:
-    """Whoever relayed a statement («نقلت صحيفة وول ستريت جورنال عن …»)."""
+    """Whoever relayed a statement («نقلت صحيفة وول ستريت جورنال عن …»).
+
+    Added to the contract: ``via``, who relayed the relayer, for chains («نقلت رويترز عن صحيفة
+    X عن مسؤولين» → speaker مسؤولين, via X, via.via رويترز).
+    """
 
     name: str
     entity: str | None = None
+    via: Via | None = None
+
+
+@dataclass(slots=True)
+class Medium:
+    """Where or how a statement was made («في بيان», «في مقابلة مع قناة …», «في تغريدة»).
+
+    ``type`` is one of ``statement press_conference interview remarks tweet post speech letter
+    report hearing broadcast`` (``khabar/data/ar/media.yaml``).
+    """
+
+    type: str
+    start: int
+    end: int
+    text: str
 
 
 @dataclass(slots=True)
@@ -180,6 +230,9 @@ class Quote:
     cue: Cue | None = None
     speaker: Speaker | None = None
     via: Via | None = None
+    #: Added to the contract: how the statement was made, and the text of what was said.
+    medium: Medium | None = None
+    text: str = ""
 
 
 @dataclass(slots=True)
@@ -192,6 +245,12 @@ class TimeExpression:
     type: Literal["DATE", "TIME", "DURATION", "SET"]
     value: str | None
     mod: str | None = None
+    #: Added to the contract: the Hijri date as written («1446-01-05», «1445-09», «1445»)
+    #: when the expression is Hijri; ``value`` is then its Gregorian equivalent.
+    hijri: str | None = None
+    #: Added: what a relative ``value`` was resolved against — ``"published"`` (the
+    #: publication date), ``"previous"`` (a date mentioned before it), or ``None`` (absolute).
+    anchor: str | None = None
 
 
 @dataclass(slots=True)
@@ -204,6 +263,13 @@ class Quantity:
     value: float | int
     unit: str | None = None
     approx: bool = False
+    #: Added to the contract: ``MORE_THAN``, ``LESS_THAN``, ``EQUAL_OR_MORE`` or
+    #: ``EQUAL_OR_LESS`` («أكثر من 50»), else ``None``.
+    mod: str | None = None
+    #: Added: ``count``, ``money``, ``percent`` or ``measure``.
+    kind: str = "count"
+    #: Added: the ISO 4217 code of a sum of money («27 مليون دولار» → ``"USD"``), if known.
+    currency: str | None = None
 
 
 @dataclass(slots=True)
@@ -231,6 +297,13 @@ class Analysis:
     def text(self) -> str:
         """The analysed text; every offset refers to it."""
         return self.article.text
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity with a mention overlapping ``[start, end)`` (the first such), if any."""
+        for entity in self.entities:
+            if entity.mention_at(start, end) is not None:
+                return entity
+        return None
 
     def sentence_tokens(self, index: int) -> list[Token]:
         """The tokens of sentence ``index``."""

@@ -20,6 +20,11 @@ from .options import Options
 #: Every analyser khabar has, in the order they run: name → ``module:Class``.
 REGISTRY: dict[str, str] = {
     "text": "khabar.text.analyser:TextAnalyser",
+    "entities": "khabar.ner.analyser:EntityAnalyser",
+    "times": "khabar.time.analyser:TimeAnalyser",
+    "quantities": "khabar.quantity.analyser:QuantityAnalyser",
+    "quotes": "khabar.attribution:AttributionAnalyser",
+    "summary": "khabar.summary.analyser:SummaryAnalyser",
 }
 
 #: The collections of ``khabar.analysis/1`` an analyser can provide.

@@ -263,8 +263,8 @@ def format_report(result: dict[str, Any], per_file: bool = False) -> str:
     def rows(scores: dict[str, Any], indent: str = "") -> None:
         for name in METRICS:
             s = scores[name]
-            if name.startswith("entities.") and not s["gold"] and not s["predicted"]:
-                continue
+            if not s["gold"] and not s["predicted"]:
+                continue  # nothing annotated and nothing found: no score to give
             lines.append(f"{indent}{name:22} {s['precision']:7.3f} {s['recall']:7.3f} "
                          f"{s['f1']:7.3f} {s['tp']:6} {s['predicted']:6} {s['gold']:6}")
 

@@ -9,6 +9,7 @@ never half-way through an article.
 from __future__ import annotations
 
 import functools
+import gc
 import importlib
 from collections.abc import Sequence
 from typing import ClassVar, Protocol
@@ -92,7 +93,19 @@ def load_analyser(name: str) -> type[Analyser]:
     return getattr(importlib.import_module(module_name), class_name)
 
 
+#: A short article that makes every analyser load what it reads lazily.
+_WARM_UP = "قال الوزير أحمد السعدي في عمّان أمس إن نحو 50 شخصا وصلوا، بحسب ما ذكرت وكالة الأنباء."
+
+
 @functools.lru_cache(maxsize=8)
 def pipeline_for(options: Options) -> Pipeline:
-    """The pipeline for ``options``, built once and reused."""
-    return Pipeline.from_options(options)
+    """The pipeline for ``options``, built once and reused.
+
+    Once built and warmed up, its models and language data live as long as the process, so they
+    are moved out of the garbage collector's sight (``gc.freeze``): otherwise every full
+    collection walks them again, which costs a fifth of the analysis time.
+    """
+    pipeline = Pipeline.from_options(options)
+    pipeline.run(Article(_WARM_UP))
+    gc.freeze()
+    return pipeline

@@ -184,3 +184,12 @@ def test_diacritics_and_tatweel_stay_with_their_letters():
     analysis = khabar.analyze("وَالـوِلاياتُ")
     token = analysis.tokens[0]
     assert [analysis.text[w.start:w.end] for w in token.words] == ["وَ", "الـ", "وِلاياتُ"]
+
+
+@pytest.mark.parametrize("surface", ["ﻷداء", "وﻻترى", "وﻷن", "الـﻷول"])
+def test_a_clitic_inside_a_ligature_leaves_no_empty_word(surface):
+    # «ﻷ» is one character for ل + أ: the clitic cannot have an offset of its own.
+    analysis = khabar.analyze(f"قال إن {surface} مهم")
+    token = next(t for t in analysis.tokens if t.text == surface)
+    assert all(w.start < w.end for w in token.words)
+    assert token.words[0].start == token.start and token.words[-1].end == token.end

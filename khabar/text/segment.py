@@ -403,6 +403,8 @@ class Segmenter:
             s = 0 if i == 0 else skeleton.to_original(start, start)[0]
             e = len(surface) if i == len(segments) - 1 else skeleton.to_original(end, end)[0]
             out.append((s, e, role, form))
+        if any(s >= e for s, e, _, _ in out):
+            out = _without_empty(out)
         return tuple(out)
 
     def split(self, letters: str) -> list[Segment]:
@@ -438,6 +440,32 @@ class Segmenter:
         if len(body) < len(letters):
             out.append((len(body), len(letters), "article", "ال"))
         return out
+
+
+def _without_empty(segments: list[Segment]) -> list[Segment]:
+    """Segments with the empty ones folded into a neighbour.
+
+    A boundary inside one written character that stands for two letters (the ligature «ﻷ» is
+    ل + أ) has no offset of its own, so the clitic before it gets no text. The character goes with
+    the stem: «ﻷداء» is one stem word, and a name keeps its first letter.
+    """
+    out: list[Segment] = []
+    for start, end, role, form in segments:
+        if start < end:
+            out.append((start, end, role, form))
+        elif out and role == "enclitic":
+            s, _, r, f = out[-1]
+            out[-1] = (s, end, r, f)
+    if not out:
+        return segments[-1:]
+    # Whatever lies between kept segments (an empty clitic's place) joins the one after it.
+    fixed = [out[0]]
+    for start, end, role, form in out[1:]:
+        fixed.append((fixed[-1][1], end, role, form) if start != fixed[-1][1] else
+                     (start, end, role, form))
+    first = fixed[0]
+    fixed[0] = (0, first[1], first[2], first[3])
+    return fixed
 
 
 def segments_of(letters: str, cand: Candidate) -> list[Segment]:

@@ -50,23 +50,33 @@ class Tokenizer:
 
     def __init__(self, segmenter: Segmenter | None = None) -> None:
         self.segmenter = segmenter or Segmenter()
-        self._words = functools.lru_cache(maxsize=500_000)(self._relative_words)
+        self._analyse = functools.lru_cache(maxsize=500_000)(self._token_type)
 
     def tokenize(self, text: str, start: int = 0, end: int | None = None,
                  sentence: int = 0) -> list[Token]:
         """The tokens of ``text[start:end]``, with offsets into ``text``."""
         end = len(text) if end is None else end
         tokens: list[Token] = []
-        words = self._words
+        append = tokens.append
+        analyse = self._analyse
         for m in _TOKEN.finditer(text, start, end):
             kind = m.lastgroup
             s, e = m.span()
-            surface = m.group()
-            token_words = tuple(
-                Word(s + ws, s + we, role, form) for ws, we, role, form in words(surface, kind)
-            )
-            tokens.append(Token(s, e, surface, kind, normalize(surface), token_words, sentence))
+            surface = text[s:e]
+            norm, relative = analyse(surface, kind)
+            if len(relative) == 1:
+                role, form = relative[0][2], relative[0][3]
+                words: tuple[Word, ...] = (Word(s, e, role, form),)
+            else:
+                words = tuple([Word(s + ws, s + we, role, form)
+                               for ws, we, role, form in relative])
+            append(Token(s, e, surface, kind, norm, words, sentence))
         return tokens
+
+    def _token_type(self, surface: str, kind: str) -> tuple[str, tuple[tuple[int, int, str, str],
+                                                                      ...]]:
+        """What every token of this surface form shares: its normalised form and clitic words."""
+        return normalize(surface), self._relative_words(surface, kind)
 
     def _relative_words(self, surface: str, kind: str) -> tuple[tuple[int, int, str, str], ...]:
         """Clitic words of one token, offsets relative to its start (cached per surface form)."""

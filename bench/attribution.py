@@ -15,24 +15,23 @@ Prints
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
-import time
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from common import (
+    NEWS_DEV,
+    ROOT,
+    SHARED,
+    news_dev_articles,
+    pin_to_one_core,
+    time_stages,
+    word_count,
+)
+
 sys.path.insert(0, str(ROOT))
-NEWS_DEV = ROOT.parent / "shared" / "data" / "news-dev" / "articles.jsonl"
-EXAMPLE_GOLD = ROOT.parent / "shared" / "gold" / "us-iraq-combat-mission.json"
+EXAMPLE_GOLD = SHARED / "gold" / "us-iraq-combat-mission.json"
 OUR_GOLD = sorted((ROOT / "tests" / "gold").glob("quotes-*.json"))
-
-
-def pin_to_one_core() -> None:
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
 
 def quality(paths: list[Path], gold_entities: bool) -> dict[str, dict]:
@@ -83,38 +82,21 @@ def print_quality() -> None:
 
 def print_speed(limit: int | None) -> None:
     import khabar
-    from khabar.model import Analysis
     from khabar.pipeline import pipeline_for
-    from khabar.readers import ReadOptions, article_from_record
 
     if not NEWS_DEV.exists():
         print(f"speed: skipped, {NEWS_DEV} is not available")
         return
-    records = []
-    with NEWS_DEV.open(encoding="utf-8") as fh:
-        for i, line in enumerate(fh):
-            if limit is not None and i >= limit:
-                break
-            records.append(json.loads(line))
-    options = ReadOptions(require_arabic=False)
-    articles = [article_from_record(r, f"news-dev:{i + 1}", options)
-                for i, r in enumerate(records)]
-    words = sum(len(a.text.split()) for a in articles)
+    articles = news_dev_articles(limit)
+    words = word_count(articles)
     pipeline = pipeline_for(khabar.Options())
-    khabar.analyze(articles[0])  # load models and data files
-    per_stage: dict[str, float] = defaultdict(float)
-    quotes = with_quotes = 0
+    per_stage, analyses = time_stages(pipeline.analysers, articles, keep=True)
+    quotes = sum(len(a.quotes) for a in analyses)
+    with_quotes = sum(1 for a in analyses if a.quotes)
     by_kind: dict[str, int] = defaultdict(int)
-    for article in articles:
-        analysis = Analysis(article)
-        for analyser in pipeline.analysers:
-            t0 = time.perf_counter()
-            analyser(analysis)
-            per_stage[analyser.name] += time.perf_counter() - t0
-        quotes += len(analysis.quotes)
+    for analysis in analyses:
         for quote in analysis.quotes:
             by_kind[quote.kind] += 1
-        with_quotes += bool(analysis.quotes)
     total = sum(per_stage.values())
     attribution = per_stage.get("quotes", 0.0)
     without = total - attribution

@@ -14,57 +14,29 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import subprocess
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-NEWS_DEV = ROOT.parent / "shared" / "data" / "news-dev" / "articles.jsonl"
-
-
-def pin_to_one_core() -> None:
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+from common import NEWS_DEV, news_dev_articles, pin_to_one_core, time_stages, word_count
 
 
 def in_process(limit: int | None) -> None:
     import khabar
-    from khabar.model import Analysis
     from khabar.pipeline import pipeline_for
-    from khabar.readers import ReadOptions, article_from_record
 
-    records = []
-    with NEWS_DEV.open(encoding="utf-8") as fh:
-        for i, line in enumerate(fh):
-            if limit is not None and i >= limit:
-                break
-            records.append(json.loads(line))
-    options = ReadOptions(require_arabic=False)
-    articles = [article_from_record(r, f"news-dev:{i + 1}", options)
-                for i, r in enumerate(records)]
-    words = sum(len(a.text.split()) for a in articles)
-
+    articles = news_dev_articles(limit)
+    words = word_count(articles)
     started = time.perf_counter()
     pipeline = pipeline_for(khabar.Options())
     load_time = time.perf_counter() - started
-    khabar.analyze(articles[0])  # warm lazy data files
 
-    per_stage: dict[str, float] = defaultdict(float)
     started = time.perf_counter()
-    cpu_started = time.process_time()
-    for article in articles:
-        analysis = Analysis(article)
-        for analyser in pipeline.analysers:
-            t0 = time.process_time()
-            analyser(analysis)
-            per_stage[analyser.name] += time.process_time() - t0
+    per_stage, _ = time_stages(pipeline.analysers, articles)
     wall = time.perf_counter() - started
-    total = time.process_time() - cpu_started
+    total = sum(per_stage.values())
 
     print(f"articles            {len(articles):,}")
     print(f"words               {words:,}")

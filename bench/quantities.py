@@ -17,16 +17,13 @@ import argparse
 import glob
 import json
 import os
-import re
 import sys
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from common import NEWS_DEV, ROOT, SHARED, news_dev_articles, time_stages, word_count
+
 sys.path.insert(0, str(ROOT))
-SHARED = ROOT.parent / "shared"
 WOJOOD = SHARED / "data" / "wojood-sample"
-NEWS_DEV = SHARED / "data" / "news-dev" / "articles.jsonl"
 TYPES = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
@@ -129,33 +126,18 @@ def wojood() -> None:
 
 def news_speed(limit: int) -> None:
     from khabar import Options
-    from khabar.model import Analysis
     from khabar.quantity.analyser import QuantityAnalyser
-    from khabar.readers import ReadOptions, article_from_record
     from khabar.text.analyser import TextAnalyser
     from khabar.time.analyser import TimeAnalyser
 
     options = Options()
-    steps = TextAnalyser(options), TimeAnalyser(options)
-    quantities = QuantityAnalyser(options)
-    analyses = []
-    with NEWS_DEV.open(encoding="utf-8") as fh:
-        for i, line in enumerate(fh):
-            if i >= limit:
-                break
-            analysis = Analysis(article_from_record(json.loads(line), f"news-dev:{i + 1}",
-                                                    ReadOptions(require_arabic=False)))
-            for step in steps:
-                step(analysis)
-            analyses.append(analysis)
-    words = sum(len(re.findall(r"\S+", a.text)) for a in analyses)
-    started = time.process_time()
-    for analysis in analyses:
-        quantities(analysis)
-    spent = time.process_time() - started
+    articles = news_dev_articles(limit)
+    words = word_count(articles)
+    steps = [TextAnalyser(options), TimeAnalyser(options), QuantityAnalyser(options)]
+    spent, analyses = time_stages(steps, articles, keep=True)
     found = sum(len(a.quantities) for a in analyses)
     print(f"news-dev: {len(analyses)} articles, {words:,} words: quantities "
-          f"{words / spent:,.0f} words/s ({found:,} found)")
+          f"{words / spent['quantities']:,.0f} words/s ({found:,} found)")
 
 
 def main() -> None:

@@ -23,23 +23,24 @@ import argparse
 import glob
 import html
 import json
-import os
 import re
 import sys
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from common import (
+    NEWS_DEV,
+    ROOT,
+    SHARED,
+    news_dev_articles,
+    pin_to_one_core,
+    time_stages,
+    word_count,
+)
+
 sys.path.insert(0, str(ROOT))
-SHARED = ROOT.parent / "shared"
-NEWS_DEV = SHARED / "data" / "news-dev" / "articles.jsonl"
 TIMEML = SHARED / "data" / "arabic-timeml-news" / "Corpus_test"
-
-
-def pin_to_one_core() -> None:
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
 
 def gold_files() -> list[str]:
@@ -123,40 +124,20 @@ def score_all(golds: list[dict], predictions: list[list[dict]]) -> dict[str, lis
 
 def news_speed(limit: int) -> None:
     from khabar import Options
-    from khabar.model import Analysis
     from khabar.quantity.analyser import QuantityAnalyser
-    from khabar.readers import ReadOptions, article_from_record
     from khabar.text.analyser import TextAnalyser
     from khabar.time.analyser import TimeAnalyser
 
     options = Options()
-    text_step, times, quantities = TextAnalyser(options), TimeAnalyser(options), \
-        QuantityAnalyser(options)
-    analyses = []
-    with NEWS_DEV.open(encoding="utf-8") as fh:
-        for i, line in enumerate(fh):
-            if i >= limit:
-                break
-            article = article_from_record(json.loads(line), f"news-dev:{i + 1}",
-                                          ReadOptions(require_arabic=False))
-            analysis = Analysis(article)
-            text_step(analysis)
-            analyses.append(analysis)
-    words = sum(len(a.text.split()) for a in analyses)
-    spent = {"times": 0.0, "quantities": 0.0}
-    found = {"times": 0, "quantities": 0}
-    for analysis in analyses:
-        started = time.process_time()
-        times(analysis)
-        middle = time.process_time()
-        quantities(analysis)
-        spent["times"] += middle - started
-        spent["quantities"] += time.process_time() - middle
-        found["times"] += len(analysis.times)
-        found["quantities"] += len(analysis.quantities)
+    articles = news_dev_articles(limit)
+    words = word_count(articles)
+    steps = [TextAnalyser(options), TimeAnalyser(options), QuantityAnalyser(options)]
+    spent, analyses = time_stages(steps, articles, keep=True)
+    found = {"times": sum(len(a.times) for a in analyses),
+             "quantities": sum(len(a.quantities) for a in analyses)}
     both = spent["times"] + spent["quantities"]
     print(f"news-dev: {len(analyses)} articles, {words:,} words")
-    for name in spent:
+    for name in found:
         print(f"  {name:<11} {words / spent[name]:>12,.0f} words/s  ({found[name]:,} found)")
     print(f"  {'together':<11} {words / both:>12,.0f} words/s")
 

@@ -27,38 +27,19 @@ def _code_points(spec: str) -> range:
     return range(start, end + 1)
 
 
-@functools.cache
-def _table() -> dict[int, str | None]:
-    """The ``str.translate`` table: removals, folds and presentation forms in one pass."""
+def _build_table(fold: bool) -> dict[int, str | None]:
+    """Removals, then (with ``fold``) letter folds, then presentation forms decomposed by the
+    same table (ﺃ → أ, and → ا when folding)."""
     rules = load_yaml("orthography")
     table: dict[int, str | None] = {}
     for specs in rules["remove"].values():
         for spec in specs:
             for cp in _code_points(spec):
                 table[cp] = None
-    for group in rules["fold"].values():
-        for source, target in group.items():
-            table[ord(source)] = target
-    for first, last in _PRESENTATION_RANGES:
-        for cp in range(first, last + 1):
-            if cp in table:
-                continue
-            decomposed = unicodedata.normalize("NFKC", chr(cp))
-            if decomposed != chr(cp):
-                # Fold the decomposition too: ﺃ → أ → ا.
-                table[cp] = decomposed.translate(table).strip() or None
-    return table
-
-
-@functools.cache
-def _strip_table() -> dict[int, str | None]:
-    """Removals and presentation forms only: letters keep their shape (for segmentation)."""
-    rules = load_yaml("orthography")
-    table: dict[int, str | None] = {}
-    for specs in rules["remove"].values():
-        for spec in specs:
-            for cp in _code_points(spec):
-                table[cp] = None
+    if fold:
+        for group in rules["fold"].values():
+            for source, target in group.items():
+                table[ord(source)] = target
     for first, last in _PRESENTATION_RANGES:
         for cp in range(first, last + 1):
             if cp not in table:
@@ -66,6 +47,18 @@ def _strip_table() -> dict[int, str | None]:
                 if decomposed != chr(cp):
                     table[cp] = decomposed.translate(table).strip() or None
     return table
+
+
+@functools.cache
+def _table() -> dict[int, str | None]:
+    """The ``str.translate`` table: removals, folds and presentation forms in one pass."""
+    return _build_table(fold=True)
+
+
+@functools.cache
+def _strip_table() -> dict[int, str | None]:
+    """Removals and presentation forms only: letters keep their shape (for segmentation)."""
+    return _build_table(fold=False)
 
 
 @functools.cache

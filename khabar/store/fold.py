@@ -41,23 +41,17 @@ def _variants() -> tuple[re.Pattern[str] | None, dict[str, str]]:
     return re.compile(alternation), canonical
 
 
-@functools.lru_cache(maxsize=200_000)
-def fold(text: str) -> str:
-    """``text`` (a word or phrase) normalised and with spelling variants folded."""
-    form = normalize(text)
-    pattern, canonical = _variants()
-    if pattern is not None:
-        form = pattern.sub(lambda m: canonical[m.group(0)], form)
-    return form
-
-
 def fold_text(text: str) -> str:
-    """Like :func:`fold`, uncached, for sentences and longer texts."""
+    """``text`` normalised and with spelling variants folded (uncached, for long texts)."""
     form = normalize_text(text)
     pattern, canonical = _variants()
     if pattern is not None:
         form = pattern.sub(lambda m: canonical[m.group(0)], form)
     return form
+
+
+#: :func:`fold_text` cached, for words and short phrases.
+fold = functools.lru_cache(maxsize=200_000)(fold_text)
 
 
 #: Proclitic spellings tried by :func:`clitic_candidates`, longest first.

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: Largest article accepted by default, in characters (a long news article is under 100,000).
+DEFAULT_MAX_CHARS = 2_000_000
+
+
 
 @dataclass(frozen=True, slots=True)
 class Options:
@@ -19,4 +23,4 @@ class Options:
     #: Include surface tokens and their clitic words in the serialised analysis.
     include_tokens: bool = True
     #: Largest article accepted, in characters (``InputTooLargeError`` above it).
-    max_chars: int = 2_000_000
+    max_chars: int = DEFAULT_MAX_CHARS

@@ -28,6 +28,7 @@ from .errors import (
     RecordError,
 )
 from .model import Article
+from .options import DEFAULT_MAX_CHARS
 
 #: Bytes a character takes at most in UTF-8: a file over ``4 × max_chars`` bytes is too large
 #: whatever it holds.
@@ -40,14 +41,14 @@ MIN_ARABIC_SHARE = 0.3
 
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
-    """How to read input."""
+    """How to read input (how to *analyse* it is :class:`khabar.Options`)."""
 
     #: Publication date for articles that carry none of their own.
     published: date | datetime | None = None
     #: ``"text"``, ``"html"`` or ``"jsonl"``; ``None`` to decide from the name and content.
     format: str | None = None
     #: Largest article, in characters.
-    max_chars: int = 2_000_000
+    max_chars: int = DEFAULT_MAX_CHARS
     #: Refuse articles with too little Arabic (:data:`MIN_ARABIC_SHARE` of their letters).
     require_arabic: bool = True
 

@@ -8,6 +8,7 @@ a :class:`~khabar.errors.RecordError` naming the file and line, and reading goes
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 import sys
@@ -35,6 +36,8 @@ from .options import DEFAULT_MAX_CHARS
 _UTF8_MAX = 4
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06d5\ufb50-\ufdff\ufe70-\ufefc]")
 _ANY_LETTER = re.compile(r"[^\W\d_]")
+#: What ``ReadOptions.format`` can be (``None``: decide from the name and the content).
+INPUT_FORMATS = ("text", "html", "json", "jsonl")
 #: Least share of Arabic among the letters of an article.
 MIN_ARABIC_SHARE = 0.3
 
@@ -45,7 +48,7 @@ class ReadOptions:
 
     #: Publication date for articles that carry none of their own.
     published: date | datetime | None = None
-    #: ``"text"``, ``"html"`` or ``"jsonl"``; ``None`` to decide from the name and content.
+    #: One of :data:`INPUT_FORMATS`; ``None`` to decide from the name and content.
     format: str | None = None
     #: Largest article, in characters.
     max_chars: int = DEFAULT_MAX_CHARS
@@ -84,8 +87,15 @@ def check_arabic(text: str, where: str | None) -> None:
 def decode(data: bytes, where: str, record: bool = False) -> str:
     """``data`` as text; a clear error for binary data and invalid UTF-8.
 
-    ``record`` says ``data`` is one line of a JSONL file (``where`` then names the line).
+    UTF-8 is expected; UTF-16 with a byte-order mark (what some Windows editors save) is read
+    too. ``record`` says ``data`` is one line of a JSONL file (``where`` then names the line).
     """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and \
+            not data.startswith(codecs.BOM_UTF32_LE):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise EncodingError("not valid UTF-16 despite its byte-order mark", where) from None
     if b"\x00" in data[:65536]:
         raise BinaryInputError("binary data, not text (it contains NUL bytes)", where)
     try:
@@ -108,14 +118,28 @@ def decode(data: bytes, where: str, record: bool = False) -> str:
 
 
 def sniff_format(name: str, head: bytes) -> str:
-    """``"jsonl"``, ``"html"`` or ``"text"`` from a file name and its first bytes."""
+    """``"jsonl"``, ``"json"``, ``"html"`` or ``"text"`` from a file name and its first bytes.
+
+    ``json`` is one JSON document: an article object (pretty-printed or not) or an array of them.
+    """
     suffix = Path(name).suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
         return "jsonl"
+    if suffix == ".json":
+        return "json"
     if suffix in (".html", ".htm", ".xhtml"):
         return "html"
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start.startswith(b"["):
+        return "json"
     if start.startswith(b"{"):
+        first, newline, _ = start.partition(b"\n")
+        if not newline:
+            return "jsonl"
+        try:
+            json.loads(first)
+        except ValueError:
+            return "json"  # an object spread over several lines
         return "jsonl"
     lowered = start[:1024].lower()
     if start.startswith(b"<") and (b"<html" in lowered or b"<!doctype" in lowered or
@@ -151,6 +175,9 @@ def _read_stream(stream: BinaryIO, where: str, options: ReadOptions,
     fmt = options.format or sniff_format(where, head)
     if fmt == "jsonl":
         yield from read_jsonl(stream, where, options)
+        return
+    if fmt == "json":
+        yield from read_json(stream, where, options)
         return
     limit = options.max_chars * _UTF8_MAX
     if size is not None and size > limit:
@@ -229,6 +256,38 @@ def read_jsonl(stream: BinaryIO, where: str,
             yield RecordError(exc.message if exc.where == line_where else str(exc), line_where)
     if not seen_any:
         raise EmptyInputError("empty: there are no records to analyse", where)
+
+
+#: How many articles' worth of bytes a single JSON document may hold (JSONL has no such limit).
+_JSON_ARTICLES = 50
+
+
+def read_json(stream: BinaryIO, where: str,
+              options: ReadOptions) -> Iterator[Article | RecordError]:
+    """Articles from one JSON document: an object, or an array of objects (``FILE[i]`` in
+    messages); a bad item is yielded as :class:`RecordError`, like a bad JSONL line."""
+    limit = options.max_chars * _UTF8_MAX * _JSON_ARTICLES
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputTooLargeError("too large for one JSON document; write it as JSONL, one "
+                                 "article a line", where)
+    text = decode(data, where)
+    if not text.strip():
+        raise EmptyInputError("empty: there is no text to analyse", where)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON ({exc.msg}, line {exc.lineno} column {exc.colno})",
+                         where) from None
+    items = document if isinstance(document, list) else [document]
+    if not items:
+        raise EmptyInputError("empty: the JSON array holds no articles", where)
+    for i, item in enumerate(items):
+        item_where = f"{where}[{i}]" if isinstance(document, list) else where
+        try:
+            yield article_from_record(item, item_where, options)
+        except InputError as exc:
+            yield RecordError(exc.message if exc.where == item_where else str(exc), item_where)
 
 
 def article_from_record(record: object, where: str, options: ReadOptions) -> Article:

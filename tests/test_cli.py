@@ -222,3 +222,46 @@ def test_no_traceback_from_the_real_process(tmp_path):
         "e.g. with `iconv -f WINDOWS-1256 -t UTF-8`",
         "khabar: 0 analysed, 1 skipped",
     ]
+
+
+# --- more input formats -----------------------------------------------------------------------
+
+def test_a_pretty_printed_json_article_such_as_a_gold_file(capsys):
+    from tests.conftest import GOLD, need
+
+    code, out, _ = run(capsys, "analyze", str(need(GOLD)), "--format", "json", "--no-tokens")
+    assert code == 0
+    data = json.loads(out)
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    assert data["text"] == gold["text"]
+    assert data["published"] == "2021-07-23"      # taken from the file
+    assert data["id"] == "us-iraq-combat-mission"
+
+
+def test_a_json_array_of_articles_with_a_bad_item(capsys, tmp_path):
+    path = tmp_path / "batch.json"
+    path.write_text(json.dumps([
+        {"id": "b1", "text": ARTICLE, "published": "2024-03-05"},
+        {"id": "b2", "text": ""},
+        {"id": "b3", "text": "وصل الوفد إلى دمشق صباح اليوم."},
+    ], ensure_ascii=False, indent=2), encoding="utf-8")
+    code, out, err = run(capsys, "analyze", str(path), "--format", "jsonl")
+    assert code == 1
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["b1", "b3"]
+    assert f"{path}[1]: no \"text\" field, or it is empty" in err
+
+
+def test_invalid_json_document(capsys, tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text('{\n  "text": "نص",\n  "id": \n}', encoding="utf-8")
+    code, _, err = run(capsys, "analyze", str(path))
+    assert code == 2
+    assert one_line_error(err).startswith(f"khabar: error: {path}: invalid JSON (")
+
+
+def test_utf16_with_a_byte_order_mark_is_read(capsys, tmp_path):
+    path = tmp_path / "windows.txt"
+    path.write_bytes(ARTICLE.encode("utf-16"))
+    code, out, _ = run(capsys, "analyze", str(path), "--format", "json", "--no-tokens")
+    assert code == 0
+    assert json.loads(out)["text"] == ARTICLE

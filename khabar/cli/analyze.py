@@ -11,7 +11,7 @@ from ..analyze import analyze
 from ..errors import InputError, RecordError
 from ..model import Article
 from ..options import Options
-from ..readers import ReadOptions, parse_published, read_source
+from ..readers import INPUT_FORMATS, ReadOptions, parse_published, read_source
 from ..resources import data_path
 from . import report_record_error
 
@@ -33,7 +33,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser.add_argument("--format", choices=FORMATS,
                         help="output: text (a report), json, jsonl or html "
                         "(default: jsonl for JSONL input, text otherwise)")
-    parser.add_argument("--input-format", choices=("text", "html", "jsonl"),
+    parser.add_argument("--input-format", choices=INPUT_FORMATS,
                         help="how to read the input (default: from its name and content)")
     parser.add_argument("--no-tokens", action="store_true",
                         help="leave tokens out of JSON output")

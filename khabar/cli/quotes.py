@@ -12,7 +12,7 @@ from typing import Any
 from ..errors import InputError, RecordError
 from ..model import Analysis, Article, Quote, to_json
 from ..options import Options
-from ..readers import ReadOptions, parse_published, read_source
+from ..readers import INPUT_FORMATS, ReadOptions, parse_published, read_source
 from ..text.normalize import normalize
 from . import report_record_error
 
@@ -37,7 +37,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--published", metavar="YYYY-MM-DD",
                         help="publication date for articles that carry none")
-    parser.add_argument("--input-format", choices=("text", "html", "jsonl"),
+    parser.add_argument("--input-format", choices=INPUT_FORMATS,
                         help="how to read the input (default: from its name and content)")
     parser.add_argument("--max-chars", type=int, default=Options().max_chars, metavar="N",
                         help="skip articles longer than N characters (default: %(default)s)")

@@ -20,7 +20,7 @@ from .feeds import looks_like_feed, read_feed
 from .fetch import fetch, is_url
 
 #: File suffixes a folder is searched for.
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".ndjson")
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl", ".ndjson")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 
 

@@ -6,6 +6,7 @@ from ..model import Analysis
 from ..pipeline import COLLECTIONS
 
 _SNIPPET = 90
+_BOUNDS = {"MORE_THAN": ">", "LESS_THAN": "<", "EQUAL_OR_MORE": "≥", "EQUAL_OR_LESS": "≤"}
 
 
 def _clip(text: str, limit: int = _SNIPPET) -> str:
@@ -46,9 +47,13 @@ def render_text(analysis: Analysis) -> str:
             speaker = quote.speaker
             who = speaker.name if speaker and speaker.name else "?"
             if speaker and speaker.anonymous:
-                who += " (anonymous)"
-            if quote.via:
-                who += f", via {quote.via.name}"
+                who += f" (anonymous: {speaker.reason})" if speaker.reason else " (anonymous)"
+            via = quote.via
+            while via:
+                who += f", via {via.name}"
+                via = via.via
+            if quote.medium:
+                who += f", {quote.medium.text}"
             lines.append(f"- [{quote.kind}] {who}: «{_clip(text[quote.start:quote.end])}»")
 
     if analysis.times:
@@ -57,15 +62,18 @@ def render_text(analysis: Analysis) -> str:
         for time in analysis.times:
             value = time.value if time.value is not None else "(unresolved)"
             mod = f" {time.mod}" if time.mod else ""
-            lines.append(f"- {time.text} → {time.type} {value}{mod}")
+            hijri = f" (Hijri {time.hijri})" if time.hijri else ""
+            lines.append(f"- {time.text} → {time.type} {value}{mod}{hijri}")
 
     if analysis.quantities:
         lines.append("")
         lines.append(f"## Quantities ({len(analysis.quantities)})")
         for quantity in analysis.quantities:
+            bound = _BOUNDS.get(quantity.mod or "", "")
             approx = "≈" if quantity.approx else ""
             unit = f" {quantity.unit}" if quantity.unit else ""
-            lines.append(f"- {quantity.text} → {approx}{quantity.value:,}{unit}")
+            currency = f" ({quantity.currency})" if quantity.currency else ""
+            lines.append(f"- {quantity.text} → {bound}{approx}{quantity.value:,}{unit}{currency}")
 
     if analysis.summary:
         lines.append("")

@@ -376,3 +376,11 @@ def test_anaphoric_times(text, published, expr, value):
 
 def test_table_is_large_enough():
     assert len(CASES) + len(ANAPHORA) >= 200
+
+
+def test_a_future_verb_does_not_push_a_day_of_the_last_fortnight_a_year_ahead():
+    # «لن» marks the future, but the day named is four days before publication.
+    times = analyze(Article("لن ينسى أبناؤهم 28 فبراير", published=date(2018, 3, 4))).times
+    assert [(t.text, t.value) for t in times] == [("28 فبراير", "2018-02-28")]
+    times = analyze(Article("سيعقد الاجتماع في 25 يناير", published=date(2018, 3, 4))).times
+    assert [(t.text, t.value) for t in times] == [("25 يناير", "2019-01-25")]

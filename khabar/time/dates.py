@@ -265,7 +265,7 @@ class DateRules(Rules):
                     year += 1
             elif direction is None:
                 if self.future(i, j):
-                    if this < now:
+                    if this < now and not _just_before(pub, number, day):
                         year += 1
                 elif this > now:
                     year -= 1
@@ -425,3 +425,17 @@ class DateRules(Rules):
                 sub.i = k
             return sub
         return None
+
+
+#: How far before the publication date a day named with a future verb nearby may still lie:
+#: the verb is then about something else («لن ينسى أبناؤهم 28 فبراير», published 4 March).
+_FUTURE_SLACK = timedelta(days=14)
+
+
+def _just_before(published, month: int, day: int | None) -> bool:
+    """Whether ``day``/``month`` of the publication year falls in the two weeks before it."""
+    if day is None:
+        return False
+    point = make_day(published.year, month, day)
+    pub = published.date() if hasattr(published, "date") else published
+    return point is not None and pub - _FUTURE_SLACK <= point.day < pub

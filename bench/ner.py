@@ -13,7 +13,8 @@ Prints:
   separated words; CPU time, so other work on the shared machine does not count; a first pass
   with cold per-word caches, then a second one), and the time to load the model;
 - the peak memory (max RSS) of `khabar analyze` on the example article, as a subprocess (the
-  whole pipeline, the NER model loaded).
+  whole pipeline, the NER model loaded);
+- the size of the NER's model files.
 """
 
 from __future__ import annotations
@@ -163,12 +164,20 @@ def cli_memory() -> None:
     print(f"khabar analyze --example: {wall:.2f} s wall, peak RSS {rss:.0f} MB")
 
 
+def model_sizes() -> None:
+    models = sorted((ROOT / "khabar" / "models").glob("ner*"))
+    total = sum(p.stat().st_size for p in models)
+    sizes = ", ".join(f"{p.name} {p.stat().st_size / 1e6:.2f}" for p in models)
+    print(f"NER model files: {total / 1e6:.1f} MB ({sizes})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=2000, help="news-dev articles for speed")
     parser.add_argument("--skip-cli", action="store_true", help="skip the subprocess checks")
     args = parser.parse_args()
     pin_to_one_core()
+    model_sizes()
     if not args.skip_cli:
         # First, while this process is small: a child's peak RSS counts what it shares with
         # this process at fork time.

@@ -88,3 +88,22 @@ def iter_news(path: Path, skip_prefixes: tuple[str, ...] = ("snn-",)) -> Iterato
                 tokens = _NEWS_TOKEN.findall(normalize_text(paragraph))
                 if tokens:
                     yield tokens
+
+
+def conll_scores(gold: list[list[str]], predicted: list[list[str]]) -> dict[str, dict]:
+    """Entity-level micro P/R/F1 (exact span and type, CoNLL style), overall and per type."""
+    counts: dict[str, list[int]] = {}
+    for g_tags, p_tags in zip(gold, predicted, strict=True):
+        g, p = spans(g_tags), spans(p_tags)
+        for key, items in (("gold", g), ("pred", p), ("tp", g & p)):
+            for _, _, kind in items:
+                for name in ("ALL", kind):
+                    counts.setdefault(name, [0, 0, 0])[("tp", "pred", "gold").index(key)] += 1
+    out = {}
+    for name, (tp, pred, gold_n) in sorted(counts.items()):
+        p = tp / pred if pred else 0.0
+        r = tp / gold_n if gold_n else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        out[name] = {"precision": p, "recall": r, "f1": f, "tp": tp, "predicted": pred,
+                     "gold": gold_n}
+    return out

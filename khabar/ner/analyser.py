@@ -1,0 +1,258 @@
+"""The ``entities`` step of the pipeline: tag, clean, propagate, group, add roles and countries."""
+
+from __future__ import annotations
+
+import functools
+
+from ..model import Analysis, Entity, Mention, Role, Token
+from ..options import Options
+from ..resources import load_yaml
+from ..text.normalize import normalize
+from .coref import Group, group_mentions
+from .lexicon import Lexicon, lexicon, strip_article
+from .mentions import RawMention, core_word, decode, make_mention, strip_leftover_proclitic
+from .nationality import find_adjectives
+from .patterns import (
+    institution_mentions,
+    named_after_descriptor,
+    persons_by_apposition,
+    titled_persons,
+    with_adjectives,
+)
+from .roles import RoleFinder
+from .tagger import shared_tagger
+
+#: Trigger classes of words that are never a name on their own.
+_NOT_ALONE = frozenset({"title", "honor", "org", "loc", "speech", "notname", "nat"})
+
+
+class EntityAnalyser:
+    """Fills ``analysis.entities``: people, organisations, places and other names."""
+
+    name = "entities"
+    needs = frozenset({"tokens"})
+    provides = frozenset({"entities"})
+
+    def __init__(self, options: Options) -> None:
+        self.tagger = shared_tagger()
+        self.lex: Lexicon = lexicon()
+        data = load_yaml("ner")
+        stops = frozenset(normalize(w) for w in data["role_stops"])
+        self.descriptors = frozenset(normalize(w) for w in data["org_descriptors"])
+        self.roles = RoleFinder(self.lex, stops)
+        self.one_word_countries = frozenset(k for k in self.lex.country_names if " " not in k)
+
+    def __call__(self, analysis: Analysis) -> None:
+        text, tokens = analysis.text, analysis.tokens
+        cores = [core_word(text, t) if t.kind == "word" else "" for t in tokens]
+        mentions: list[RawMention] = []
+        # The article's sentences go through the tagger together (one batch for the network).
+        sentences = [s for s in analysis.sentences if s.token_start < s.token_end]
+        tagged = self.tagger.tag_batch(
+            [[t.norm for t in tokens[s.token_start : s.token_end]] for s in sentences])
+        for sentence, tags in zip(sentences, tagged, strict=True):
+            lo, hi = sentence.token_start, sentence.token_end
+            found = []
+            for first, last, kind in decode(tags):
+                for a, b in _coordinated(tokens, lo + first, lo + last):
+                    mention = make_mention(text, tokens, a, b, kind)
+                    if mention is not None:
+                        mention = self._without_descriptor(text, tokens, mention)
+                    if mention is not None and self._plausible(mention):
+                        found.append(mention)
+            found = with_adjectives(text, tokens, cores, hi, found, self.lex)
+            found = self._countries(text, tokens, cores, lo, hi, found)
+            kind_of = functools.partial(self.roles.token_kind, text, tokens, names={})
+            found = titled_persons(text, tokens, cores, lo, hi, found, self.lex, kind_of)
+            found = persons_by_apposition(text, tokens, cores, lo, hi, found, self.lex, kind_of)
+            found = named_after_descriptor(text, tokens, cores, lo, hi, found, self.lex,
+                                           self.descriptors)
+            mentions += institution_mentions(text, tokens, cores, lo, hi, found, self.lex)
+        known = {m.words[0] for m in mentions if len(m.words) == 1} | self.one_word_countries
+        strip_leftover_proclitic(text, mentions, known)
+        mentions += self._propagate(text, tokens, cores, mentions)
+        groups = group_mentions(mentions, tokens, self.lex)
+        analysis.entities = self._entities(analysis, groups, cores)
+
+    def _without_descriptor(self, text: str, tokens: list[Token],
+                            mention: RawMention) -> RawMention | None:
+        """«تنظيم داعش» → «داعش»: a generic word before a name without «ال» is left out."""
+        words = mention.words
+        if len(words) < 2 or strip_article(words[0]) not in self.descriptors \
+                or words[1].startswith("ال"):
+            return mention
+        return make_mention(text, tokens, mention.first + 1, mention.last, mention.type)
+
+    def _countries(self, text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
+                   found: list[RawMention]) -> list[RawMention]:
+        """A one-word country name the tagger left untagged is a place («في السعودية»), unless
+        it qualifies the noun before it («الحكومة السعودية»)."""
+        covered = {j for m in found for j in range(m.first, m.last + 1)}
+        names, adjectives = self.lex.country_names, self.lex.adjectives
+        added = []
+        for j in range(lo, hi):
+            word = cores[j]
+            if not word or j in covered or word not in names or " " in word:
+                continue
+            if word in adjectives and j > lo and tokens[j - 1].has_article:
+                continue
+            mention = make_mention(text, tokens, j, j, "LOC")
+            if mention is not None:
+                added.append(mention)
+        return sorted(found + added, key=lambda m: m.start) if added else found
+
+    def _plausible(self, mention: RawMention) -> bool:
+        """Whether a tagged span can be a name: not a lone title, adjective, month…"""
+        words = mention.words
+        if not any(any(ch.isalpha() for ch in w) for w in words):
+            return False
+        if len(words) == 1:
+            word = words[0]
+            if word in self.lex.adjectives and word not in self.lex.country_names:
+                return False
+            classes = self.lex.triggers.get(strip_article(word), ())
+            if classes and all(c in _NOT_ALONE for c in classes) and "country" not in classes:
+                return False
+        return True
+
+    def _propagate(self, text: str, tokens: list[Token], cores: list[str],
+                   mentions: list[RawMention]) -> list[RawMention]:
+        """Other places the article repeats a tagged name (or a person's surname) untagged."""
+        covered = {i for m in mentions for i in range(m.first, m.last + 1)}
+        patterns: dict[str, dict[tuple[str, ...], str]] = {}
+        for m in mentions:
+            patterns.setdefault(m.words[0], {}).setdefault(m.words, m.type)
+            if m.type == "PER" and len(m.words) > 1:
+                surname = m.words[-1]
+                if len(surname) > 3 and not self.lex.triggers.get(strip_article(surname)):
+                    patterns.setdefault(surname, {}).setdefault((surname,), "PER")
+        # «العراق والولايات»: the first word of a longer place name, joined to a place by و.
+        heads = {m.words[0] for m in mentions if m.type == "LOC" and len(m.words) > 1}
+        places = {m.last for m in mentions if m.type == "LOC"}
+        found: list[RawMention] = []
+        n = len(tokens)
+        i = 0
+        while i < n:
+            token = tokens[i]
+            if i in covered or token.kind != "word":
+                i += 1
+                continue
+            if cores[i] in heads and i - 1 in places and token.proclitics == "و":
+                mention = make_mention(text, tokens, i, i, "LOC")
+                if mention is not None:
+                    found.append(mention)
+                i += 1
+                continue
+            candidates = patterns.get(cores[i])
+            size = 0
+            if candidates:
+                for words, kind in sorted(candidates.items(), key=lambda x: -len(x[0])):
+                    last = i + len(words) - 1
+                    if last < n and tokens[last].sentence == token.sentence and all(
+                            j not in covered and tokens[j].kind == "word"
+                            and cores[j] == words[j - i]
+                            for j in range(i + 1, last + 1)):
+                        mention = make_mention(text, tokens, i, last, kind)
+                        if mention is not None:
+                            found.append(mention)
+                            size = len(words)
+                        break
+            i += size or 1
+        return found
+
+    def _entities(self, analysis: Analysis, groups: list[Group],
+                  cores: list[str]) -> list[Entity]:
+        text, tokens = analysis.text, analysis.tokens
+        names: dict[int, str] = {}
+        token_group: dict[int, int] = {}
+        for gi, group in enumerate(groups):
+            kind = group.type
+            for m in group.mentions:
+                for j in range(m.first, m.last + 1):
+                    names[j] = kind
+                    token_group[j] = gi
+        entities: list[Entity] = []
+        for gi, group in enumerate(groups):
+            mentions = [Mention(m.start, m.end, text[m.start:m.end]) for m in group.mentions]
+            name = _fullest(group, mentions, tokens)
+            aliases = sorted({" ".join(x.text.split()) for x in mentions} - {name},
+                             key=lambda a: next(i for i, x in enumerate(mentions)
+                                                if " ".join(x.text.split()) == a))
+            entity = Entity(id=f"E{gi + 1}", type=group.type, name=name, mentions=mentions,
+                            aliases=aliases, country=group.country if group.type == "LOC"
+                            else None)
+            if group.type == "PER":
+                entity.roles = self._roles(analysis, group, names)
+            entities.append(entity)
+        self._link_adjectives(text, tokens, cores, entities, token_group)
+        return entities
+
+    def _roles(self, analysis: Analysis, group: Group, names: dict[int, str]) -> list[Role]:
+        text, tokens = analysis.text, analysis.tokens
+        roles: list[Role] = []
+        seen: set[tuple[int, int]] = set()
+        for m in group.mentions:
+            sentence = analysis.sentences[tokens[m.first].sentence]
+            lo, hi = sentence.token_start, sentence.token_end
+            for span in (self.roles.before(text, tokens, m.first, lo, names),
+                         self.roles.after(text, tokens, m.last, hi, names)):
+                if span and span not in seen and span[0] < span[1]:
+                    seen.add(span)
+                    roles.append(Role(span[0], span[1], text[span[0]:span[1]]))
+        roles.sort(key=lambda r: r.start)
+        return roles
+
+    def _link_adjectives(self, text: str, tokens: list[Token], cores: list[str],
+                         entities: list[Entity], token_group: dict[int, int]) -> None:
+        """Nationality adjectives: on roles, on organisation names, on the country's entity."""
+        adjectives = find_adjectives(tokens, cores, self.lex)
+        by_country = {e.country: e for e in entities if e.type == "LOC" and e.country}
+        for index, start, end, country in adjectives:
+            gi = token_group.get(index)
+            if gi is not None:
+                entity = entities[gi]
+                if entity.type != "LOC" and entity.country is None:
+                    entity.country = country.code
+            for entity in entities:
+                for role in entity.roles:
+                    if role.start <= start and end <= role.end and role.country is None:
+                        role.country = country.code
+                        if entity.country is None:
+                            entity.country = country.code
+            target = by_country.get(country.code)
+            if target is not None and gi is None:
+                target.adjectives.append(Mention(start, end, text[start:end]))
+
+
+def _coordinated(tokens: list[Token], first: int, last: int) -> list[tuple[int, int]]:
+    """A tagged span split where a word starts with the conjunction و: «خالد وتامر حسني»."""
+    out = []
+    start = first
+    for j in range(first + 1, last + 1):
+        words = tokens[j].words
+        if words and words[0].role == "proclitic" and words[0].form == "و":
+            out.append((start, j - 1))
+            start = j
+    out.append((start, last))
+    return out
+
+
+def _fullest(group: Group, mentions: list[Mention], tokens: list[Token]) -> str:
+    """The entity's fullest name: the mention with the most words, the most frequent on a tie.
+
+    A mention whose article is written «ل» («للعراق» → «لعراق») gets its «ا» back in the name.
+    """
+    counts: dict[str, int] = {}
+    for m in mentions:
+        key = " ".join(m.text.split())
+        counts[key] = counts.get(key, 0) + 1
+
+    def assimilated(i: int) -> bool:
+        token = tokens[group.mentions[i].first]
+        return any(w.role == "article" and w.end - w.start < 2 for w in token.words)
+
+    best = max(range(len(mentions)), key=lambda i: (
+        len(group.mentions[i].words), not assimilated(i),
+        counts[" ".join(mentions[i].text.split())], -i))
+    name = " ".join(mentions[best].text.split())
+    return "ا" + name if assimilated(best) else name

@@ -1,0 +1,153 @@
+"""In-document coreference of name variants: which mentions name the same entity.
+
+Mentions are taken in text order; a mention joins an earlier entity when
+
+- it is the same name (after normalisation), or names the same country («أميركا», «الولايات
+  المتحدة»);
+- it stands in parentheses right after a mention of it («وزارة الدفاع الأميركية (البنتاغون)»),
+  or the article equates them another way that the parentheses rule covers (acronyms);
+- for a person, it is part of the full name (a surname «أوستن» after «لويد أوستن», or a full name
+  after the surname alone); for a place or an organisation, it is the first word of a longer name
+  of the same type («الولايات» after or before «الولايات المتحدة»).
+
+The entity's type is the vote of its mentions, and its name the fullest form the article uses.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import Token
+from .lexicon import Lexicon
+from .mentions import RawMention
+
+
+@dataclass(slots=True)
+class Group:
+    """Mentions found to name one entity."""
+
+    mentions: list[RawMention] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    country: str | None = None
+    #: The words of its longest mention (the first one on a tie).
+    longest: tuple[str, ...] = ()
+
+    def add(self, mention: RawMention) -> None:
+        """Add a mention."""
+        self.mentions.append(mention)
+        if len(mention.words) > len(self.longest):
+            self.longest = mention.words
+
+    @property
+    def first_type(self) -> str:
+        """The type of its first mention (what it was while being grouped)."""
+        return self.mentions[0].type
+
+    @property
+    def type(self) -> str:
+        """The type most of its mentions were tagged with (the first one's on a tie)."""
+        votes: Counter[str] = Counter()
+        for m in self.mentions:
+            votes[m.type] += m.confidence
+        best = max(votes.values())
+        for m in self.mentions:
+            if votes[m.type] == best:
+                return m.type
+        return self.mentions[0].type
+
+
+def _is_part(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """Whether ``part`` is a contiguous run of ``whole`` (and shorter)."""
+    n = len(part)
+    if n >= len(whole):
+        return False
+    return any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
+
+
+def group_mentions(mentions: list[RawMention], tokens: list[Token],
+                   lex: Lexicon) -> list[Group]:
+    """Groups of coreferent mentions, in order of first mention."""
+    generic = frozenset("ال" + w for w, kinds in lex.triggers.items() if "org" in kinds)
+    groups: list[Group] = []
+    by_key: dict[str, Group] = {}
+    by_country: dict[str, Group] = {}
+    previous: RawMention | None = None
+    previous_group: Group | None = None
+    for m in sorted(mentions, key=lambda x: x.start):
+        key = " ".join(m.words)
+        country = lex.country_names.get(key)
+        target = by_key.get(key)
+        if target is None and country is not None:
+            target = by_country.get(country.code)
+        if target is None and previous is not None and previous_group is not None \
+                and _in_parentheses_after(m, previous, tokens):
+            target = previous_group
+        if target is None:
+            target = _partial_match(m, groups, generic)
+        if target is None:
+            target = Group()
+            groups.append(target)
+        target.add(m)
+        target.keys.add(key)
+        by_key.setdefault(key, target)
+        if country is not None and target.country is None and m.type == "LOC":
+            target.country = country.code
+            by_country.setdefault(country.code, target)
+        previous, previous_group = m, target
+    return _merge_late_full_names(groups)
+
+
+def _in_parentheses_after(m: RawMention, previous: RawMention, tokens: list[Token]) -> bool:
+    """«X (M)»: the mention is alone in parentheses right after the previous mention."""
+    before, after = m.first - 1, m.last + 1
+    return (before - 1 == previous.last and after < len(tokens)
+            and tokens[before].text in "([" and tokens[after].text in ")]")
+
+
+def _partial_match(m: RawMention, groups: list[Group], generic: frozenset[str]) -> Group | None:
+    """The latest group this mention names by part of its name (or the reverse).
+
+    ``generic`` holds organisation heads with «ال» («النادي», «الحزب») that a short form drops.
+    """
+    words = m.words
+    for group in reversed(groups):
+        gtype = group.first_type
+        longest = group.longest
+        if gtype == "PER" and len(words) == 1 and len(longest) > 1 and words[0] == longest[-1]:
+            return group  # a surname, whatever type the tagger gave it
+        if gtype != m.type:
+            continue
+        if gtype == "PER":
+            if _is_part(words, longest) or _is_part(longest, words):
+                return group
+        elif gtype in ("LOC", "ORG") and len(longest) > 1 and len(words) == 1 \
+                and words[0] == longest[0] and len(words[0]) > 3:
+            return group
+        elif gtype == "ORG" and len(words) == 1 and len(longest) == 2 \
+                and words[0] == longest[1] and longest[0] in generic:
+            return group  # «الأهلي» after «النادي الأهلي»
+    return None
+
+
+def _merge_late_full_names(groups: list[Group]) -> list[Group]:
+    """A place or organisation named by its first word before its full name: one entity."""
+    out: list[Group] = []
+    for group in groups:
+        longest = group.longest
+        merged = False
+        if group.type in ("LOC", "ORG") and len(longest) > 1:
+            for earlier in out:
+                if earlier.type == group.type and len(earlier.longest) == 1 \
+                        and earlier.longest[0] == longest[0] and len(longest[0]) > 3:
+                    for m in group.mentions:
+                        earlier.add(m)
+                    earlier.keys |= group.keys
+                    earlier.country = earlier.country or group.country
+                    merged = True
+                    break
+        if not merged:
+            out.append(group)
+    for group in out:
+        group.mentions.sort(key=lambda x: x.start)
+    return out

@@ -1,0 +1,220 @@
+"""Institution names the tagger misses: «وزارة الدفاع الأميركية», «جامعة الكويت».
+
+An institution head without the article (a noun in construct: «وزارة», «جامعة», «بنك»), then
+definite words, and a country, a city or a nationality adjective in them — that is the name of an
+organisation. A place the tagger found inside it («جامعة [الكويت]») gives way to the whole.
+"""
+
+from __future__ import annotations
+
+from ..model import Token
+from ..text.normalize import normalize
+from .lexicon import Lexicon, strip_article
+from .mentions import RawMention, make_mention
+
+#: Heads of institution names (normalised).
+INSTITUTIONS = frozenset(normalize(w) for w in (
+    "وزارة", "جامعة", "مستشفى", "بنك", "مصرف", "هيئة", "محكمة", "سفارة", "قنصلية",
+    "أكاديمية", "كلية", "مؤسسة", "شركة", "متحف", "مكتبة", "إذاعة", "شرطة", "وكالة",
+))
+MAX_WORDS = 5
+#: Trigger classes that end an institution name («جامعة الكويت الباحثة …»).
+_STOPS = frozenset({"title", "honor", "speech", "notname"})
+
+
+def institution_mentions(text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
+                         found: list[RawMention], lex: Lexicon) -> list[RawMention]:
+    """``found`` (one sentence's mentions) with institution names added or widened.
+
+    ``cores`` holds each token's normalised form without proclitics.
+    """
+    by_token = {j: m for m in found for j in range(m.first, m.last + 1)}
+    out = list(found)
+    i = lo
+    while i < hi:
+        if cores[i] not in INSTITUTIONS:
+            i += 1
+            continue
+        m = by_token.get(i)
+        if tokens[i].has_article or (m is not None and m.type == "ORG"):
+            i += 1
+            continue
+        last, anchored, extra, j = -1, False, 0, i + 1
+        while j < hi and j - i <= MAX_WORDS:
+            inner = by_token.get(j)
+            word_token = tokens[j]
+            if inner is not None and inner.type == "LOC":
+                last, anchored, j = inner.last, anchored or inner.type == "LOC", inner.last + 1
+                continue
+            if word_token.kind != "word" or not word_token.has_article:
+                break
+            word = cores[j]
+            if word in lex.adjectives:
+                last, anchored = j, True
+            elif extra or _STOPS.intersection(lex.triggers.get(strip_article(word), ())):
+                break
+            else:
+                last = j
+                extra = int(anchored)  # one adjective after the place: «بنك الكويت الوطني»
+            j += 1
+        if anchored and last > i:
+            mention = make_mention(text, tokens, i, last, "ORG")
+            if mention is not None:
+                out = [x for x in out if x.last < i or x.first > last]
+                out.append(mention)
+                i = last + 1
+                continue
+        i += 1
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _person_like(lex: Lexicon, word: str) -> bool:
+    """Whether a word looks like part of a person's name: found in names in the news, in the
+    person-name list, or never seen in the news at all."""
+    core = strip_article(word)
+    if lex.triggers.get(core) or word in lex.adjectives:
+        return False
+    row = lex.silver.get(word)
+    if row is not None:
+        per = int(row.split("\t", 1)[0])
+        total = int(row.rsplit("\t", 1)[1])
+        return per >= 4 and per * (100 if per >= 50 else 10) >= total
+    if len(word) < 3:
+        return False
+    band = lex.frequency_band(word)
+    if "PER" in lex.gazetteer.get(word, ()) or "PER" in lex.gazetteer.get(core, ()):
+        return band is None or band >= 9  # not a common word that is also a name
+    return band is None
+
+
+def titled_persons(text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
+                   found: list[RawMention], lex: Lexicon, kind_of) -> list[RawMention]:
+    """People named right after a title the tagger missed: «الرئيس الأمريكي، دونالد ترامب».
+
+    ``kind_of(j)`` is the role kind of token ``j`` (:class:`khabar.ner.roles.RoleFinder`). After
+    a role head and its modifiers (and maybe a comma), up to four words that look like a name
+    (:func:`_person_like`; «ال» only after a first name) are a PER mention.
+    """
+    covered = {j for m in found for j in range(m.first, m.last + 1)}
+    added: list[RawMention] = []
+    j = lo
+    while j < hi:
+        if kind_of(j) not in ("head", "honor"):
+            j += 1
+            continue
+        k = j + 1
+        while k < hi and k not in covered and kind_of(k) in ("def", "nat", "link", "head"):
+            k += 1
+        # A title before a name is definite («الرئيس الأمريكي»); after an indefinite head or a
+        # link the next word is its complement («رئيس بلدية إربد»), not a name.
+        if kind_of(k - 1) == "link" or (k - 1 == j and not tokens[j].has_article
+                                         and kind_of(j) == "head"):
+            j = k
+            continue
+        if k < hi and tokens[k].text in ("،", ","):
+            k += 1
+        start = k
+        while k < hi and k - start < 4 and k not in covered and tokens[k].kind == "word" \
+                and (not tokens[k].has_article or k > start) and _person_like(lex, cores[k]):
+            k += 1
+        if k > start:
+            mention = make_mention(text, tokens, start, k - 1, "PER")
+            if mention is not None:
+                added.append(mention)
+        j = max(k, j + 1)
+    return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+def _name_like(lex: Lexicon, word: str) -> bool:
+    """A word that can be part of a name: not a trigger or an adjective, and found in names in
+    the news (at least 1 % of the time and 10 times) or rare there."""
+    if lex.triggers.get(strip_article(word)) or word in lex.adjectives or len(word) < 2:
+        return False
+    row = lex.silver.get(word)
+    if row is not None:
+        counts = [int(x) for x in row.split("\t")]
+        named = sum(counts[:4])
+        if named >= 10 and named * 100 >= counts[4]:
+            return True
+    band = lex.frequency_band(word)
+    return band is None or band >= 12
+
+
+def named_after_descriptor(text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
+                           found: list[RawMention], lex: Lexicon,
+                           descriptors: frozenset[str]) -> list[RawMention]:
+    """Organisations named after a generic word the tagger missed: «تنظيم “داعش”», «صحيفة “وول
+    ستريت جورنال”», «وكالة رويترز». Inside quotation marks up to four words are taken as they
+    are; without them, up to three words that look like a name (:func:`_name_like`)."""
+    covered = {j for m in found for j in range(m.first, m.last + 1)}
+    added: list[RawMention] = []
+    for j in range(lo, hi - 1):
+        if j in covered or strip_article(cores[j]) not in descriptors:
+            continue
+        k = j + 1
+        if tokens[k].text in _OPEN_QUOTES:
+            end = k + 1
+            while end < hi and end - k <= 5 and tokens[end].text not in _CLOSE_QUOTES:
+                end += 1
+            if end < hi and 1 < end - k <= 5 and not any(x in covered for x in range(k, end)) \
+                    and all(tokens[x].kind in ("word", "latin", "number")
+                            for x in range(k + 1, end)):
+                mention = make_mention(text, tokens, k + 1, end - 1, "ORG")
+                if mention is not None:
+                    added.append(mention)
+            continue
+        end = k
+        while end < hi and end - k < 3 and end not in covered \
+                and tokens[end].kind in ("word", "latin") and not tokens[end].has_article \
+                and _name_like(lex, cores[end] or tokens[end].norm):
+            end += 1
+        if end > k:
+            mention = make_mention(text, tokens, k, end - 1, "ORG")
+            if mention is not None:
+                added.append(mention)
+    return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+def persons_by_apposition(text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
+                          found: list[RawMention], lex: Lexicon, kind_of) -> list[RawMention]:
+    """«لويد [أوستن] وزير الدفاع الأميركي»: a one-word place followed by a person's title and
+    preceded by a word that can be a first name is a person, first name included."""
+    out = []
+    starts = {m.first for m in found}
+    ends = {m.last for m in found}
+    for m in found:
+        before = m.first - 1
+        if m.type == "LOC" and m.first == m.last and m.last + 1 < hi \
+                and kind_of(m.last + 1) == "head" and before >= lo \
+                and before not in ends and before not in starts \
+                and tokens[before].kind == "word" and not tokens[before].has_article \
+                and not tokens[before].proclitics and _name_like(lex, cores[before]):
+            person = make_mention(text, tokens, before, m.last, "PER")
+            if person is not None:
+                out.append(person)
+                continue
+        out.append(m)
+    return out
+
+
+_OPEN_QUOTES = frozenset("\"«“”'")
+_CLOSE_QUOTES = frozenset("\"»”“'")
+
+
+def with_adjectives(text: str, tokens: list[Token], cores: list[str], hi: int,
+                    found: list[RawMention], lex: Lexicon) -> list[RawMention]:
+    """An organisation's name goes on with the nationality adjective right after it:
+    «وكالة الصحافة [الفرنسية]», «الاتحاد [الأوروبي]»."""
+    starts = {m.first for m in found}
+    out = []
+    for m in found:
+        nxt = m.last + 1
+        if m.type == "ORG" and nxt < hi and nxt not in starts and tokens[nxt].has_article \
+                and cores[nxt] in lex.adjectives and cores[nxt] not in lex.country_names:
+            wider = make_mention(text, tokens, m.first, nxt, "ORG")
+            if wider is not None:
+                out.append(wider)
+                continue
+        out.append(m)
+    return out

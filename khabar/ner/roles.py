@@ -1,0 +1,142 @@
+"""Roles of people: titles before a name and appositions after it.
+
+- Before: «الرئيس الأميركي دونالد ترامب», «الأمين العام للأمم المتحدة أنطونيو غوتيريش» — the
+  longest run of role words that ends right before the name and starts with a role head.
+- After: «جون كيربي المتحدث باسم البنتاغون», «مارا كارلين مسؤولة الشؤون الدولية في وزارة الدفاع
+  الأميركية» — a role head right after the name, then role words, names, and «في»/«لدى» before
+  an organisation or a place.
+
+Role words: a role head («وزير», «المتحدث»), a link («باسم», «مجلس»), a definite word («الدفاع»),
+a nationality adjective («أميركي»), or a word of a place or organisation mention. A role never
+crosses punctuation, a verb of speech, a time word or a relative pronoun.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ..model import Token
+from ..text.normalize import normalize
+from .lexicon import Lexicon, strip_article
+from .mentions import core_span
+
+#: How far a role reaches, in tokens.
+MAX_ROLE_TOKENS = 10
+_PREPOSITIONS = frozenset({"في", "لدى", "ب", "عن"})
+_COMMAS = frozenset({"،", ","})
+
+
+class RoleFinder:
+    """Finds the roles of person mentions in a sentence of tokens."""
+
+    def __init__(self, lex: Lexicon, stops: frozenset[str]) -> None:
+        self.lex = lex
+        self.stops = stops
+        self.kind = functools.lru_cache(maxsize=100_000)(self._kind)
+
+    def _kind(self, word: str) -> str:
+        """``head``, ``honor``, ``link``, ``def``, ``nat``, ``stop``, ``prep`` or ``other``."""
+        lex = self.lex
+        core = strip_article(word)
+        if word in self.stops or core in self.stops:
+            return "stop"
+        classes = lex.triggers.get(core, ())
+        if "speech" in classes or "notname" in classes:
+            return "stop"
+        if core in lex.role_heads:
+            return "head"
+        if core in lex.honorifics:
+            return "honor"
+        if word in lex.adjectives:
+            return "nat"
+        if core in lex.role_links or word in lex.role_links:
+            return "link"
+        if word[:1] in "لب" and len(word) > 3 and (
+                word[1:] in lex.role_links or "org" in lex.triggers.get(word[1:], ())):
+            return "link"  # «لكلية», «لشركة»: a construct after a preposition
+        if word in _PREPOSITIONS:
+            return "prep"
+        if word.startswith("ال") and len(word) > 3:
+            return "def"
+        return "other"
+
+    def word_kind(self, text: str, token: Token) -> str:
+        """The role kind of a token (its core, clitics left out)."""
+        if token.kind != "word":
+            return "stop"
+        start, end = core_span(token)
+        kind = self.kind(normalize(text[start:end]))
+        if kind in ("other", "prep") and token.norm in self.lex.role_links:
+            return "link"  # «باسم»: the segmenter may see ب + اسم
+        if kind == "other" and token.has_article:
+            return "def"  # «للسيارات»: the article written ل
+        return kind
+
+    def token_kind(self, text: str, tokens: list[Token], j: int,
+                   names: dict[int, str]) -> str:
+        """The role kind of token ``j``: ``name`` inside a place or organisation, ``stop``
+        inside another person's name."""
+        kind = names.get(j)
+        if kind is not None:
+            return "stop" if kind == "PER" else "name"
+        return self.word_kind(text, tokens[j])
+
+    def before(self, text: str, tokens: list[Token], first: int, lo: int,
+               names: dict[int, str]) -> tuple[int, int] | None:
+        """The role written before the name that starts at token ``first`` (span), if any.
+
+        A comma may stand between them: «الرئيس الأمريكي، دونالد ترامب».
+        """
+        near = first - 1
+        if near > lo and tokens[near].text in _COMMAS:
+            near -= 1
+        head = -1
+        j = near
+        while j >= lo and near - j < MAX_ROLE_TOKENS:
+            kind = self.token_kind(text, tokens, j, names)
+            if kind in ("head", "honor"):
+                head = j
+            elif kind not in ("link", "def", "nat", "name"):
+                break
+            j -= 1
+        if head < 0 or (j >= lo and names.get(j) == "PER"):
+            return None  # after another person's name it is that person's apposition
+        return core_span(tokens[head])[0], tokens[near].end
+
+    def after(self, text: str, tokens: list[Token], last: int, hi: int,
+              names: dict[int, str]) -> tuple[int, int] | None:
+        """The apposition right after the name that ends at token ``last`` (span), if any.
+
+        A comma may stand between them: «جيف سيشنز، وزير العدل».
+        """
+        j = last + 1
+        if j + 1 < hi and tokens[j].text in _COMMAS:
+            j += 1
+        if j >= hi or self.token_kind(text, tokens, j, names) != "head":
+            return None
+        first = end = j
+        j += 1
+        while j < hi and j - first < MAX_ROLE_TOKENS:
+            kind = self.token_kind(text, tokens, j, names)
+            after_name = names.get(end) is not None
+            if after_name and kind not in ("name", "nat"):
+                break  # «مدرب الأهلي المباراة»: a name ends the role unless an adjective follows
+            if kind in ("link", "def", "nat", "name", "head"):
+                end = j
+            elif kind == "prep" and j + 1 < hi and (
+                    self.token_kind(text, tokens, j + 1, names) in ("name", "link")
+                    or (end == first and
+                        self.token_kind(text, tokens, j + 1, names) == "def")):
+                end = j  # «في وزارة …», or «الخبير في الطاقة» right after the head
+            else:
+                break
+            j += 1
+        while end > first and self.word_kind(text, tokens[end]) == "prep":
+            end -= 1
+        nxt = end + 1
+        if nxt < hi and tokens[nxt].text in _COMMAS:
+            nxt += 1
+        if nxt < hi and names.get(nxt) == "PER":
+            return None  # «ترامب، وزير العدل، جيف سيشنز»: the title of the next person
+        start = core_span(tokens[first])[0]
+        return start, core_span(tokens[end])[1] if end in names else tokens[end].end

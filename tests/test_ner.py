@@ -1,0 +1,140 @@
+"""Named entities on our own Arabic sentences: clean spans, coreference, roles, countries."""
+
+from __future__ import annotations
+
+import pytest
+
+import khabar
+from khabar.model import Article
+from khabar.ner.corpus import map_tag, spans
+from khabar.ner.lexicon import adjective_forms
+from khabar.ner.mentions import decode
+from khabar.ner.nationality import country_of
+from khabar.options import Options
+
+OPTIONS = Options(analysers=("text", "entities"))
+
+
+def analyse(text: str):
+    return khabar.analyze(Article(text), OPTIONS)
+
+
+def entity(analysis, name: str):
+    found = [e for e in analysis.entities if e.name == name]
+    assert found, f"no entity {name!r} in {[e.name for e in analysis.entities]}"
+    return found[0]
+
+
+def texts(analysis, e) -> list[str]:
+    return [analysis.text[m.start : m.end] for m in e.mentions]
+
+
+def test_clitics_are_left_out_of_mentions():
+    a = analyse("أبرمت بغداد وواشنطن اتفاقية جديدة، ووصل الوفد بالأمس إلى بغداد قادما من واشنطن.")
+    washington = entity(a, "واشنطن")
+    assert texts(a, washington) == ["واشنطن", "واشنطن"]
+    assert washington.type == "LOC"
+    assert a.text[washington.mentions[0].start - 1] == "و"
+
+
+def test_preposition_and_article_stay_right():
+    a = analyse("وتعهد الرئيس بتقديم الدعم للعراق، وقال إن قوات أخرى موجودة بالعراق منذ سنوات.")
+    iraq = entity(a, "العراق")
+    assert iraq.type == "LOC"
+    # «للعراق»: the article is written ل, and the mention starts at it; «بالعراق» → «العراق».
+    assert texts(a, iraq) == ["لعراق", "العراق"]
+
+
+def test_surname_joins_full_name_and_name_is_fullest():
+    a = analyse("وصل وزير الدفاع الأميركي لويد أوستن إلى بغداد. وأجرى أوستن محادثات مع "
+                "المسؤولين العراقيين.")
+    austin = entity(a, "لويد أوستن")
+    assert austin.type == "PER"
+    assert texts(a, austin) == ["لويد أوستن", "أوستن"]
+    assert austin.aliases == ["أوستن"]
+    assert [r.text for r in austin.roles] == ["وزير الدفاع الأميركي"]
+    assert austin.roles[0].country == "US"
+
+
+def test_parentheses_equate_an_organisation_with_its_short_name():
+    a = analyse("واستقبلت مسؤولة في وزارة الدفاع الأميركية (البنتاغون) وفدا عراقيا، وقال "
+                "المتحدث باسم البنتاغون إن المحادثات مثمرة.")
+    pentagon = entity(a, "وزارة الدفاع الأميركية")
+    assert pentagon.type == "ORG"
+    assert texts(a, pentagon) == ["وزارة الدفاع الأميركية", "البنتاغون", "البنتاغون"]
+    assert pentagon.country == "US"
+
+
+def test_roles_before_and_after_the_name():
+    a = analyse("والتقى الرئيس الأميركي جون ميلر في البيت الأبيض سامي الحداد مستشار الأمن "
+                "القومي العراقي، بحضور كريم العلي المتحدث باسم وزارة الخارجية العراقية.")
+    assert [r.text for r in entity(a, "جون ميلر").roles] == ["الرئيس الأميركي"]
+    assert [r.text for r in entity(a, "سامي الحداد").roles] == ["مستشار الأمن القومي العراقي"]
+    karim = entity(a, "كريم العلي")
+    assert [r.text for r in karim.roles] == ["المتحدث باسم وزارة الخارجية العراقية"]
+    assert karim.roles[0].country == "IQ"
+
+
+def test_nationality_adjectives_are_not_mentions_but_link_to_their_country():
+    a = analyse("وانسحبت القوات العراقية من المدينة، وأكد الجيش العراقي أن العراق لن يتراجع.")
+    iraq = entity(a, "العراق")
+    assert texts(a, iraq) == ["العراق"]
+    assert [m.text for m in iraq.adjectives] == ["العراقية", "العراقي"]
+    assert iraq.country == "IQ"
+    assert all(m.text not in ("العراقية", "العراقي") for e in a.entities for m in e.mentions)
+
+
+def test_entity_ids_follow_text_order_and_json_adds_fields_after_the_contract():
+    a = analyse("زار رئيس الوزراء الأردني عمر الخطيب القاهرة، ثم توجه إلى الرياض.")
+    ids = [e.id for e in a.entities]
+    assert ids == [f"E{i + 1}" for i in range(len(ids))]
+    firsts = [e.mentions[0].start for e in a.entities]
+    assert firsts == sorted(firsts)
+    keys = list(a.to_dict()["entities"][0])
+    assert keys[:5] == ["id", "type", "name", "mentions", "roles"]
+    assert {"aliases", "country", "adjectives"} <= set(keys[5:])
+
+
+def test_entity_lookup_by_offset():
+    a = analyse("وقال جون كيربي المتحدث باسم البنتاغون إن المهمة لم تتغير.")
+    kirby = entity(a, "جون كيربي")
+    start = a.text.index("كيربي")
+    assert a.entity_at(start, start + 5) is kirby
+    assert a.entity_at(0, 4) is None
+
+
+def test_country_of_a_description():
+    assert country_of("مسؤول دفاعي أميركي كبير").code == "US"
+    assert country_of("مسؤولون عراقيون").code == "IQ"
+    assert country_of("مصادر دبلوماسية") is None
+
+
+def test_adjective_forms():
+    forms = adjective_forms("أميركي")
+    assert {"اميركي", "الاميركيه", "اميركيون", "الاميركيين"} <= set(forms)
+
+
+def test_no_entities_in_text_without_names_and_never_a_crash():
+    assert analyse("وأضاف أن الوضع في المنطقة يتحسن ببطء.").entities == []
+    for text in ("ـ", "(", "و", "لـ“", "«»", "A", "١٢"):
+        analyse(text)
+
+
+def test_bio_decoding_and_corpus_tags():
+    assert decode(["B-PER", "I-PER", "O", "I-LOC", "B-ORG"]) == [
+        (0, 1, "PER"), (3, 3, "LOC"), (4, 4, "ORG")]
+    assert spans(["I-ORG", "I-ORG", "B-LOC"]) == {(0, 2, "ORG"), (2, 3, "LOC")}
+    assert map_tag("B-PERS") == "B-PER"
+    assert map_tag("I-MIS2") == "I-MISC"
+    assert map_tag("B-ENGLISH") == "O"
+    assert map_tag("IO") == "O"
+
+
+def test_a_damaged_model_is_a_one_line_error(tmp_path):
+    from khabar.errors import ModelError
+    from khabar.ner.tagger import NerTagger
+
+    bad = tmp_path / "ner.crfsuite"
+    bad.write_bytes(b"not a model")
+    with pytest.raises(ModelError, match="not a usable NER model"):
+        NerTagger(str(bad))

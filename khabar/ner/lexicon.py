@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import gzip
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..errors import ModelError
 from ..resources import load_yaml, model_path
@@ -108,9 +109,10 @@ def silver_features(row: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _load_table(name: str) -> dict[str, str]:
-    """A shipped ``word<TAB>fields…`` table: word → the fields, still tab-joined."""
-    path = model_path(name)
+def _load_table(name: str, folder: str | None = None) -> dict[str, str]:
+    """A ``word<TAB>fields…`` table — from ``folder`` when it has one (a model being trained
+    there), else the shipped one: word → the fields, still tab-joined."""
+    path = Path(folder) / name if folder and (Path(folder) / name).exists() else model_path(name)
     try:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             return dict(line.rstrip("\n").split("\t", 1) for line in fh if "\t" in line)
@@ -119,9 +121,10 @@ def _load_table(name: str) -> dict[str, str]:
 
 
 @functools.cache
-def lexicon(silver: bool = True) -> Lexicon:
+def lexicon(silver: bool = True, folder: str | None = None) -> Lexicon:
     """The NER lexicon, loaded once (``silver=False``: without the silver counts, for the
-    first-stage tagger that makes them)."""
+    first-stage tagger that makes them; ``folder``: the tables written there by ``khabar train``
+    take the place of the shipped ones)."""
     data = load_yaml("ner")
     triggers: dict[str, set[str]] = {}
 
@@ -157,7 +160,7 @@ def lexicon(silver: bool = True) -> Lexicon:
                 if " " not in form:
                     triggers.setdefault(strip_article(form), set()).add("nat")
     gazetteer: dict[str, set[str]] = {}
-    for entry, kinds in _load_table(GAZETTEER_FILE).items():
+    for entry, kinds in _load_table(GAZETTEER_FILE, folder).items():
         words = tuple(entry.split())
         for kind in kinds.split():
             if len(words) == 1:
@@ -165,9 +168,9 @@ def lexicon(silver: bool = True) -> Lexicon:
             elif words:
                 phrase_first.setdefault(words[0], []).append((words, kind))
     return Lexicon(
-        clusters=_load_table(CLUSTERS_FILE),
+        clusters=_load_table(CLUSTERS_FILE, folder),
         gazetteer={k: tuple(sorted(v)) for k, v in gazetteer.items()},
-        silver=_load_table(SILVER_FILE) if silver else {},
+        silver=_load_table(SILVER_FILE, folder) if silver else {},
         triggers={k: tuple(sorted(v)) for k, v in triggers.items()},
         country_names=names,
         adjectives=adjectives,

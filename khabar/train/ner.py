@@ -231,7 +231,7 @@ def train_ner(args: argparse.Namespace) -> int:
     write_gazetteer(args.data, out)
     lexicon.cache_clear()
     _log(f"stage 1: CRF without silver features on {len(train):,} sentences")
-    featurizer = Featurizer(lexicon(silver=False))
+    featurizer = Featurizer(lexicon(silver=False, folder=str(out)))
     trial = work / "ner-dev.crfsuite"
     fit(train, trial, featurizer=featurizer)
     for round_ in range(1, SILVER_ROUNDS + 1):
@@ -240,7 +240,7 @@ def train_ner(args: argparse.Namespace) -> int:
         fast = Featurizer(featurizer.lex, known=attributes(str(trial), crf))
         write_silver(NerTagger(str(trial), fast), news, out / SILVER_FILE)
         lexicon.cache_clear()
-        featurizer = Featurizer()
+        featurizer = Featurizer(lexicon(folder=str(out)))
         _log(f"round {round_}: CRF with silver features on {len(train):,} sentences")
         fit(train, trial, featurizer=featurizer)
         result = score(trial, dev, featurizer)

@@ -114,6 +114,14 @@ def test_adjective_forms():
     assert {"اميركي", "الاميركيه", "اميركيون", "الاميركيين"} <= set(forms)
 
 
+def test_a_currency_alone_is_not_a_name():
+    a = analyse("وقال وزير المالية الأردني محمد العسعس إن سعر الدولار استقر أمام الدينار، "
+                "وإن الحكومة خصصت 45 مليون دينار للمشروع.")
+    names = {e.name for e in a.entities}
+    assert not names & {"الدولار", "دولار", "الدينار", "دينار"}, names
+    assert entity(a, "محمد العسعس").type == "PER"
+
+
 def test_no_entities_in_text_without_names_and_never_a_crash():
     assert analyse("وأضاف أن الوضع في المنطقة يتحسن ببطء.").entities == []
     for text in ("ـ", "(", "و", "لـ“", "«»", "A", "١٢"):

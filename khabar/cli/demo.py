@@ -10,6 +10,7 @@ from ..analyze import analyze
 from ..ingest import IngestOptions, SourceOptions, ingest
 from ..model import Article
 from ..readers import ReadOptions, read_source
+from ..render.text import counted
 from ..resources import data_path
 from ..store import Store
 from ..store.db import add_db_argument
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
 
         _heading(f"3. khabar search {shlex.quote(QUERY)}")
         result = store.search(QUERY, limit=5)
-        print(f"{result.total} results (the words are searched in every spelling)")
+        print(f"{counted(result.total, 'result')} (the words are searched in every spelling)")
         for hit in result.hits:
             print(f"- {hit['title']}  [{hit['day']}, {hit['id']}]")
             print(f"  {highlighted(hit['snippet'], ('[', ']'))}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from ..render.text import counted
 from ..store import Store
 from ..store.db import add_db_argument
 
@@ -25,7 +26,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 def render(page: dict) -> str:
     """An entity page as text."""
     lines = [f"# {page['name']} ({page['type']}, #{page['id']}): "
-             f"{page['mentions']:,} mentions in {page['articles']:,} articles"]
+             f"{counted(page['mentions'], 'mention')} in {counted(page['articles'], 'article')}"]
     aliases = [a["alias"] for a in page["aliases"] if a["alias"] != page["name"]]
     if aliases:
         lines.append("also called: " + "، ".join(aliases[:10]))
@@ -39,7 +40,7 @@ def render(page: dict) -> str:
             lines.append(f"{month['month']}  {bar} {month['mentions']} ({month['articles']} art.)")
     if page["cooccurring"]:
         lines.append("\n## Appears with")
-        lines.extend(f"- {e['name']} ({e['type']}) in {e['articles']} articles"
+        lines.extend(f"- {e['name']} ({e['type']}) in {counted(e['articles'], 'article')}"
                      for e in page["cooccurring"][:10])
     if page["quotes"]:
         lines.append(f"\n## Quotes ({len(page['quotes'])} latest)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from ..render.text import counted
 from ..store import Store
 from ..store.db import add_db_argument
 
@@ -25,7 +26,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 
 def render(timeline: dict) -> str:
     """A timeline as text."""
-    lines = [f"# {timeline['name']} ({timeline['type']}): {timeline['total']} entries"]
+    entries = counted(timeline["total"], "entry", "entries")
+    lines = [f"# {timeline['name']} ({timeline['type']}): {entries}"]
     for entry in timeline["entries"]:
         sentence = " ".join(entry["sentence"].split())
         sentence = sentence if len(sentence) <= 200 else sentence[:199] + "…"

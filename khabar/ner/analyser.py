@@ -6,6 +6,7 @@ import functools
 
 from ..model import Analysis, Entity, Mention, Role, Token
 from ..options import Options
+from ..quantity.units import units
 from ..resources import load_yaml
 from ..text.normalize import normalize
 from .coref import Group, group_mentions
@@ -41,6 +42,9 @@ class EntityAnalyser:
         self.descriptors = frozenset(normalize(w) for w in data["org_descriptors"])
         self.roles = RoleFinder(self.lex, stops)
         self.one_word_countries = frozenset(k for k in self.lex.country_names if " " not in k)
+        # «دولار», «الدينار»: a currency alone is a unit (``units.yaml``), not a name.
+        self.currencies = frozenset(key[0] for key, unit in units().entries.items()
+                                    if unit.kind == "money" and len(key) == 1)
 
     def __call__(self, analysis: Analysis) -> None:
         text, tokens = analysis.text, analysis.tokens
@@ -102,13 +106,15 @@ class EntityAnalyser:
         return sorted(found + added, key=lambda m: m.start) if added else found
 
     def _plausible(self, mention: RawMention) -> bool:
-        """Whether a tagged span can be a name: not a lone title, adjective, month…"""
+        """Whether a tagged span can be a name: not a lone title, adjective, month, currency…"""
         words = mention.words
         if not any(any(ch.isalpha() for ch in w) for w in words):
             return False
         if len(words) == 1:
             word = words[0]
             if word in self.lex.adjectives and word not in self.lex.country_names:
+                return False
+            if strip_article(word) in self.currencies:
                 return False
             classes = self.lex.triggers.get(strip_article(word), ())
             if classes and all(c in _NOT_ALONE for c in classes) and "country" not in classes:

@@ -9,6 +9,11 @@ _SNIPPET = 90
 _BOUNDS = {"MORE_THAN": ">", "LESS_THAN": "<", "EQUAL_OR_MORE": "≥", "EQUAL_OR_LESS": "≤"}
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """«1 article», «2 articles», «3 entries»: a count with its noun in the right number."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {plural or noun + 's'}"
+
+
 def _clip(text: str, limit: int = _SNIPPET) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -25,8 +30,8 @@ def render_text(analysis: Analysis) -> str:
         (f"published {article.published.isoformat()}" if article.published
          else "no publication date"),
         f"source {article.source}" if article.source else None,
-        f"{len(analysis.sentences)} sentences",
-        f"{sum(1 for t in analysis.tokens if t.kind in ('word', 'latin'))} words",
+        counted(len(analysis.sentences), "sentence"),
+        counted(sum(1 for t in analysis.tokens if t.kind in ("word", "latin")), "word"),
     ]
     lines.append(" · ".join(f for f in facts if f))
     if article.url:

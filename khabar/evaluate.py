@@ -123,10 +123,24 @@ def _same_name(a: str | None, b: str | None) -> bool:
     return " ".join(normalize(a).split()) == " ".join(normalize(b).split())
 
 
-def score(gold: dict[str, Any], analysis: dict[str, Any]) -> dict[str, Count]:
-    """Counts for one gold file and the ``khabar.analysis/1`` dict predicted for it."""
+def _clip(text: str, start: int, end: int, limit: int = 60) -> str:
+    piece = " ".join(text[start:end].split())
+    return piece if len(piece) <= limit else piece[: limit - 1] + "…"
+
+
+def score(gold: dict[str, Any], analysis: dict[str, Any],
+          errors: list[str] | None = None) -> dict[str, Count]:
+    """Counts for one gold file and the ``khabar.analysis/1`` dict predicted for it; each miss,
+    false alarm and wrong value is described in ``errors`` when a list is given."""
     text = gold["text"]
     counts = {name: Count() for name in METRICS}
+    annotated = gold.get("annotated")
+    layers = set(annotated) if isinstance(annotated, list) else None
+    found: list[str] = []
+
+    def report(layer: str, message: str) -> None:
+        if layers is None or layer in layers:
+            found.append(message)
 
     # Entities: exact span and type.
     gold_mentions = {(m[0], m[1], e["type"]) for e in gold.get("entities", [])
@@ -137,6 +151,11 @@ def score(gold: dict[str, Any], analysis: dict[str, Any]) -> dict[str, Count]:
         g = {m for m in gold_mentions if kind is None or m[2] == kind}
         p = {m for m in pred_mentions if kind is None or m[2] == kind}
         counts[name] = Count(len(g & p), len(p), len(g))
+    for label, items in (("missed", gold_mentions - pred_mentions),
+                         ("extra", pred_mentions - gold_mentions)):
+        for start, end, kind in sorted(items):
+            report("entities", f"entity {label}: {kind} «{_clip(text, start, end)}» "
+                               f"[{start}, {end})")
 
     # Quotes: content overlap of letters and digits, then the speaker.
     alnum = [0]
@@ -171,6 +190,16 @@ def score(gold: dict[str, Any], analysis: dict[str, Any]) -> dict[str, Count]:
             gs, ge = gq["speaker_span"]
             ok = speaker["start"] < ge and gs < speaker["end"]
         attributed += ok
+        if not ok:
+            who = speaker.get("name") or entity_names.get(speaker.get("entity")) or "nobody"
+            report("quotes", f"quote «{_clip(text, *gq['content'])}»: speaker «{who}», "
+                             f"gold «{gq['speaker']}»")
+    for gi in sorted(set(range(len(gold_quotes))) - {g for _, g in matched}):
+        q = gold_quotes[gi]
+        report("quotes", f"quote missed: «{_clip(text, *q['content'])}» ({q['speaker']})")
+    for pi in sorted(set(range(len(pred_quotes))) - {p for p, _ in matched}):
+        q = pred_quotes[pi]
+        report("quotes", f"quote extra: «{_clip(text, q['start'], q['end'])}»")
     counts["quotes.content"] = Count(len(matched), len(pred_quotes), len(gold_quotes))
     counts["quotes.attribution"] = Count(attributed, len(pred_quotes), len(gold_quotes))
 
@@ -187,16 +216,35 @@ def score(gold: dict[str, Any], analysis: dict[str, Any]) -> dict[str, Count]:
                     pairs.append((overlap, pi, gi))
         matched = _greedy(pairs)
         right = sum(1 for pi, gi in matched if same(pred_items[pi], gold_items[gi]))
+        noun = key[:-1] if key == "times" else "quantity"
+        for pi, gi in matched:
+            p, g = pred_items[pi], gold_items[gi]
+            if not same(p, g):
+                report(key, f"{noun} «{_clip(text, *g['span'])}»: value {_value(p)}, "
+                            f"gold {_value(g)}")
+        for gi in sorted(set(range(len(gold_items))) - {g for _, g in matched}):
+            g = gold_items[gi]
+            report(key, f"{noun} missed: «{_clip(text, *g['span'])}» ({_value(g)})")
+        for pi in sorted(set(range(len(pred_items))) - {p for p, _ in matched}):
+            p = pred_items[pi]
+            report(key, f"{noun} extra: «{_clip(text, p['start'], p['end'])}» ({_value(p)})")
         counts[f"{key}.span"] = Count(len(matched), len(pred_items), len(gold_items))
         counts[f"{key}.value"] = Count(right, len(pred_items), len(gold_items))
-    annotated = gold.get("annotated")
-    if isinstance(annotated, list):
+    if layers is not None:
         # A gold file that annotates only some layers («"annotated": ["times", "quantities"]»)
         # is not scored on the others.
         for name in counts:
-            if name.split(".")[0] not in annotated:
+            if name.split(".")[0] not in layers:
                 counts[name] = Count()
+    if errors is not None:
+        errors.extend(found)
     return counts
+
+
+def _value(item: dict[str, Any]) -> str:
+    value = item.get("value")
+    mod = item.get("mod")
+    return f"{value}" + (f" {mod}" if mod else "")
 
 
 def _same_time(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
@@ -247,16 +295,20 @@ def evaluate_files(paths: list[str], predictions: str | None = None) -> dict[str
             published = parse_published(gold["published"]) if gold.get("published") else None
             article = Article(gold["text"], id=gold.get("id"), published=published)
             analysis = analyze(article).to_dict(include_tokens=False)
-        counts = score(gold, analysis)
+        errors: list[str] = []
+        counts = score(gold, analysis, errors)
         for name, count in counts.items():
             total[name].add(count)
-        per_file.append({"file": path, **{k: v.as_dict() for k, v in counts.items()}})
+        per_file.append({"file": path, **{k: v.as_dict() for k, v in counts.items()},
+                         "errors": errors})
     return {"files": len(golds), **{k: v.as_dict() for k, v in total.items()},
             "per_file": per_file}
 
 
-def format_report(result: dict[str, Any], per_file: bool = False) -> str:
-    """The scores as a table."""
+def format_report(result: dict[str, Any], per_file: bool = False,
+                  errors: bool = False) -> str:
+    """The scores as a table (``per_file``: each file's too; ``errors``: each file's misses,
+    false alarms and wrong values)."""
     lines = [f"{result['files']} gold file(s)", "",
              f"{'metric':22} {'P':>7} {'R':>7} {'F1':>7} {'tp':>6} {'pred':>6} {'gold':>6}"]
 
@@ -269,8 +321,11 @@ def format_report(result: dict[str, Any], per_file: bool = False) -> str:
                          f"{s['f1']:7.3f} {s['tp']:6} {s['predicted']:6} {s['gold']:6}")
 
     rows(result)
-    if per_file:
-        for item in result["per_file"]:
+    for item in result["per_file"]:
+        if per_file or (errors and item["errors"]):
             lines += ["", item["file"]]
+        if per_file:
             rows(item, "  ")
+        if errors:
+            lines.extend(f"  - {e}" for e in item["errors"])
     return "\n".join(lines) + "\n"

@@ -143,6 +143,18 @@ def test_evaluate_prints_scores(capsys):
     assert result["quantities.value"]["gold"] == 2
 
 
+def test_evaluate_lists_the_errors(capsys):
+    from tests.conftest import GOLD, need
+
+    code, out, _ = run(capsys, "evaluate", str(need(GOLD)), "--errors")
+    assert code == 0
+    # The worked example's gold marks «العراق» inside «العراقية» (864) and misses the real
+    # «العراق» at 897: both show, with their spans.
+    assert "  - entity missed: LOC «العراق» [864, 870)" in out
+    assert "  - entity extra: LOC «العراق» [897, 903)" in out
+    assert "  - quote" not in out  # every quote found and attributed
+
+
 # --- bad input: one line, naming the problem and where; non-zero exit -------------------------
 
 @pytest.mark.parametrize(("content", "message"), [

@@ -114,6 +114,33 @@ def test_adjective_forms():
     assert {"اميركي", "الاميركيه", "اميركيون", "الاميركيين"} <= set(forms)
 
 
+def test_institutions_named_by_their_complement():
+    a = analyse("وأعلنت منظمة الصحة العالمية اليوم أن عدد الإصابات تراجع، فيما قالت وزارة الطاقة "
+                "إن الشبكة عادت للعمل، ونقل المصابون إلى مستشفى الملك فهد في جدة.")
+    assert entity(a, "منظمة الصحة العالمية").type == "ORG"  # «اليوم» is not part of it
+    assert entity(a, "وزارة الطاقة").type == "ORG"
+    hospital = entity(a, "مستشفى الملك فهد")
+    assert hospital.type == "ORG"
+    assert texts(a, hospital) == ["مستشفى الملك فهد"]
+    assert "فهد" not in {e.name for e in a.entities}
+
+
+def test_a_name_stops_before_a_word_with_the_conjunction_fa():
+    a = analyse("وسئل المهاجم كارلوس مينديز عن العرض الجديد فاكتفى بالقول إنه سعيد.")
+    assert texts(a, entity(a, "كارلوس مينديز")) == ["كارلوس مينديز"]
+    a = analyse("وسئل المهاجم كارلوس مينديز فاكتفى بالقول إنه سعيد.")
+    assert texts(a, entity(a, "كارلوس مينديز")) == ["كارلوس مينديز"]
+
+
+def test_a_name_that_is_an_adjective_is_not_found_again_as_one():
+    a = analyse("ونقل موقع \"السوداني\" عن مصادر أن الهدنة صامدة. "
+                "وقال المتحدث باسم الجيش السوداني إن القتال توقف.")
+    for e in a.entities:
+        for m in e.mentions:
+            assert not (a.text[m.start : m.end] == "السوداني" and a.text[m.start - 6 : m.start]
+                        == "الجيش "), e
+
+
 def test_a_currency_alone_is_not_a_name():
     a = analyse("وقال وزير المالية الأردني محمد العسعس إن سعر الدولار استقر أمام الدينار، "
                 "وإن الحكومة خصصت 45 مليون دينار للمشروع.")

@@ -17,8 +17,10 @@ OUR_GOLD = sorted(str(p) for p in (ROOT / "tests" / "gold").glob("ner-*.json"))
 ANERCORP_TEST_F1 = 0.70
 AQMAR_TEST_F1 = 0.37
 #: Mention F1 (PER, ORG, LOC) of `khabar evaluate` on our own gold files and the worked example.
-OUR_GOLD_F1 = 0.93
+OUR_GOLD_F1 = 0.95
 SHARED_GOLD_F1 = 0.94  # the issue asks for 0.9
+#: Mention F1 over every gold file we have (NER, quotes and times files) and the worked example.
+ALL_GOLD_F1 = 0.91
 
 
 def test_there_are_at_least_ten_ner_gold_files():
@@ -28,6 +30,13 @@ def test_there_are_at_least_ten_ner_gold_files():
 def test_own_gold_entities_floor():
     result = evaluate_files(OUR_GOLD)
     assert result["entities"]["f1"] >= OUR_GOLD_F1, result["entities"]
+
+
+@pytest.mark.skipif(not SHARED_GOLD.exists(), reason="../shared/gold is absent")
+def test_all_gold_entities_floor():
+    files = sorted(str(p) for p in (ROOT / "tests" / "gold").glob("*.json"))
+    result = evaluate_files([*files, str(SHARED_GOLD)])
+    assert result["entities"]["f1"] >= ALL_GOLD_F1, result["entities"]
 
 
 @pytest.mark.skipif(not SHARED_GOLD.exists(), reason="../shared/gold is absent")

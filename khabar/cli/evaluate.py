@@ -23,6 +23,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                         "text) instead of analysing the gold texts")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--per-file", action="store_true", help="also score each file alone")
+    parser.add_argument("--errors", action="store_true",
+                        help="list each file's misses, false alarms and wrong values")
     return parser
 
 
@@ -32,5 +34,5 @@ def run(args: argparse.Namespace) -> int:
         json.dump(result, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(format_report(result, per_file=args.per_file))
+        sys.stdout.write(format_report(result, per_file=args.per_file, errors=args.errors))
     return 0

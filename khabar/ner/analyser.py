@@ -39,6 +39,7 @@ class EntityAnalyser:
         self.lex: Lexicon = lexicon()
         data = load_yaml("ner")
         stops = frozenset(normalize(w) for w in data["role_stops"])
+        self.stops = stops
         self.descriptors = frozenset(normalize(w) for w in data["org_descriptors"])
         self.roles = RoleFinder(self.lex, stops)
         self.one_word_countries = frozenset(k for k in self.lex.country_names if " " not in k)
@@ -71,7 +72,8 @@ class EntityAnalyser:
             found = persons_by_apposition(text, tokens, cores, lo, hi, found, self.lex, kind_of)
             found = named_after_descriptor(text, tokens, cores, lo, hi, found, self.lex,
                                            self.descriptors)
-            mentions += institution_mentions(text, tokens, cores, lo, hi, found, self.lex)
+            mentions += institution_mentions(text, tokens, cores, lo, hi, found, self.lex,
+                                             self.stops, self.descriptors)
         known = {m.words[0] for m in mentions if len(m.words) == 1} | self.one_word_countries
         strip_leftover_proclitic(text, mentions, known)
         mentions += self._propagate(text, tokens, cores, mentions)
@@ -80,8 +82,14 @@ class EntityAnalyser:
 
     def _without_descriptor(self, text: str, tokens: list[Token],
                             mention: RawMention) -> RawMention | None:
-        """«تنظيم داعش» → «داعش»: a generic word before a name without «ال» is left out."""
+        """«تنظيم داعش» → «داعش»: a generic word before a name without «ال» is left out; so is a
+        time word at the end («منظمة الصحة العالمية [اليوم]»)."""
         words = mention.words
+        if len(words) > 1 and words[-1] in self.stops:
+            mention = make_mention(text, tokens, mention.first, mention.last - 1, mention.type)
+            if mention is None:
+                return None
+            words = mention.words
         if len(words) < 2 or strip_article(words[0]) not in self.descriptors \
                 or words[1].startswith("ال"):
             return mention
@@ -127,6 +135,8 @@ class EntityAnalyser:
         covered = {i for m in mentions for i in range(m.first, m.last + 1)}
         patterns: dict[str, dict[tuple[str, ...], str]] = {}
         for m in mentions:
+            if len(m.words) == 1 and m.words[0] in self.lex.adjectives:
+                continue  # the site «السوداني» does not make «الجيش السوداني» a name
             patterns.setdefault(m.words[0], {}).setdefault(m.words, m.type)
             if m.type == "PER" and len(m.words) > 1:
                 surname = m.words[-1]
@@ -231,11 +241,15 @@ class EntityAnalyser:
 
 
 def _coordinated(tokens: list[Token], first: int, last: int) -> list[tuple[int, int]]:
-    """A tagged span split where a word starts with the conjunction و: «خالد وتامر حسني»."""
+    """A tagged span split where a word starts with the conjunction و («خالد وتامر حسني»), and
+    cut where one starts with ف, which opens a new clause («كارلوس مينديز فاكتفى»)."""
     out = []
     start = first
     for j in range(first + 1, last + 1):
         words = tokens[j].words
+        if words and words[0].role == "proclitic" and words[0].form == "ف":
+            out.append((start, j - 1))
+            return out
         if words and words[0].role == "proclitic" and words[0].form == "و":
             out.append((start, j - 1))
             start = j

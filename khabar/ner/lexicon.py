@@ -56,6 +56,10 @@ class Lexicon:
     role_heads: frozenset[str] = frozenset()
     role_links: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
+    #: Normalised heads of institution names, and those whose definite complement alone makes
+    #: a name («وزارة الطاقة»).
+    institutions: frozenset[str] = frozenset()
+    named_institutions: frozenset[str] = frozenset()
 
     def frequency_band(self, word: str) -> int | None:
         """How rare ``word`` is in the news (0 = most frequent), ``None`` when unseen."""
@@ -179,4 +183,6 @@ def lexicon(silver: bool = True, folder: str | None = None) -> Lexicon:
         role_heads=frozenset(strip_article(normalize(w)) for w in data["role_heads"]),
         role_links=frozenset(strip_article(normalize(w)) for w in data["role_links"]),
         honorifics=frozenset(strip_article(normalize(w)) for w in data["honorifics"]),
+        institutions=frozenset(normalize(w) for w in data["institution_heads"]),
+        named_institutions=frozenset(normalize(w) for w in data["named_institution_heads"]),
     )

@@ -1,63 +1,53 @@
-"""Institution names the tagger misses: «وزارة الدفاع الأميركية», «جامعة الكويت».
+"""Institution names the tagger misses: «وزارة الدفاع الأميركية», «جامعة الكويت», «وزارة الطاقة».
 
-An institution head without the article (a noun in construct: «وزارة», «جامعة», «بنك»), then
-definite words, and a country, a city or a nationality adjective in them — that is the name of an
-organisation. A place the tagger found inside it («جامعة [الكويت]») gives way to the whole.
+An institution head without the article (a noun in construct: «وزارة», «جامعة», «بنك»;
+``institution_heads`` in ``khabar/data/ar/ner.yaml``), then definite words, and a country, a city
+or a nationality adjective in them — that is the name of an organisation. Some heads make a name
+with their definite complement alone (``named_institution_heads``: «وزارة الطاقة», «منظمة الصحة
+العالمية», «محكمة جنايات القاهرة»). A place the tagger found inside it («جامعة [الكويت]») gives
+way to the whole.
 """
 
 from __future__ import annotations
 
 from ..model import Token
-from ..text.normalize import normalize
 from .lexicon import Lexicon, strip_article
 from .mentions import RawMention, make_mention
 
-#: Heads of institution names (normalised).
-INSTITUTIONS = frozenset(normalize(w) for w in (
-    "وزارة", "جامعة", "مستشفى", "بنك", "مصرف", "هيئة", "محكمة", "سفارة", "قنصلية",
-    "أكاديمية", "كلية", "مؤسسة", "شركة", "متحف", "مكتبة", "إذاعة", "شرطة", "وكالة",
-))
 MAX_WORDS = 5
+#: Definite words after a head whose complement alone names it («منظمة الصحة العالمية»).
+MAX_NAMED_WORDS = 2
 #: Trigger classes that end an institution name («جامعة الكويت الباحثة …»).
 _STOPS = frozenset({"title", "honor", "speech", "notname"})
 
 
 def institution_mentions(text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
-                         found: list[RawMention], lex: Lexicon) -> list[RawMention]:
+                         found: list[RawMention], lex: Lexicon,
+                         stops: frozenset[str] = frozenset(),
+                         descriptors: frozenset[str] = frozenset()) -> list[RawMention]:
     """``found`` (one sentence's mentions) with institution names added or widened.
 
-    ``cores`` holds each token's normalised form without proclitics.
+    ``cores`` holds each token's normalised form without proclitics; ``stops`` are definite
+    words that never continue a name («اليوم», «الماضي»); ``descriptors`` are heads left out
+    of the name after them («وكالة رويترز» → «رويترز»).
     """
     by_token = {j: m for m in found for j in range(m.first, m.last + 1)}
     out = list(found)
     i = lo
     while i < hi:
-        if cores[i] not in INSTITUTIONS:
+        if cores[i] not in lex.institutions:
             i += 1
             continue
         m = by_token.get(i)
         if tokens[i].has_article or (m is not None and m.type == "ORG"):
             i += 1
             continue
-        last, anchored, extra, j = -1, False, 0, i + 1
-        while j < hi and j - i <= MAX_WORDS:
-            inner = by_token.get(j)
-            word_token = tokens[j]
-            if inner is not None and inner.type == "LOC":
-                last, anchored, j = inner.last, anchored or inner.type == "LOC", inner.last + 1
-                continue
-            if word_token.kind != "word" or not word_token.has_article:
-                break
-            word = cores[j]
-            if word in lex.adjectives:
-                last, anchored = j, True
-            elif extra or _STOPS.intersection(lex.triggers.get(strip_article(word), ())):
-                break
-            else:
-                last = j
-                extra = int(anchored)  # one adjective after the place: «بنك الكويت الوطني»
-            j += 1
-        if anchored and last > i:
+        last = _anchored_name(tokens, cores, i, hi, by_token, lex)
+        if last is None:
+            last = _named_after(cores, i, hi, by_token, lex, descriptors)
+        if last is None and cores[i] in lex.named_institutions:
+            last = _named_complement(tokens, cores, i, hi, by_token, lex, stops)
+        if last is not None:
             mention = make_mention(text, tokens, i, last, "ORG")
             if mention is not None:
                 out = [x for x in out if x.last < i or x.first > last]
@@ -67,6 +57,66 @@ def institution_mentions(text: str, tokens: list[Token], cores: list[str], lo: i
         i += 1
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _anchored_name(tokens: list[Token], cores: list[str], i: int, hi: int,
+                   by_token: dict[int, RawMention], lex: Lexicon) -> int | None:
+    """The last token of definite words after the head at ``i`` with a place or a nationality
+    adjective among them, or ``None``."""
+    last, anchored, extra, j = -1, False, 0, i + 1
+    while j < hi and j - i <= MAX_WORDS:
+        inner = by_token.get(j)
+        if inner is not None and inner.type == "LOC":
+            last, anchored, j = inner.last, True, inner.last + 1
+            continue
+        if tokens[j].kind != "word" or not tokens[j].has_article:
+            break
+        word = cores[j]
+        if word in lex.adjectives:
+            last, anchored = j, True
+        elif extra or _STOPS.intersection(lex.triggers.get(strip_article(word), ())):
+            break
+        else:
+            last = j
+            extra = int(anchored)  # one adjective after the place: «بنك الكويت الوطني»
+        j += 1
+    return last if anchored and last > i else None
+
+
+def _named_after(cores: list[str], i: int, hi: int, by_token: dict[int, RawMention],
+                 lex: Lexicon, descriptors: frozenset[str]) -> int | None:
+    """The last token of a person's name (after a title or not: «مستشفى الملك فهد», «جامعة
+    الملك سعود») or of an organisation's name right after the head at ``i``, or ``None``."""
+    j = i + 1
+    if j < hi and j not in by_token and "title" in lex.triggers.get(strip_article(cores[j]), ()):
+        j += 1
+    after = by_token.get(j)
+    if after is None or after.first != j:
+        return None
+    if after.type == "PER" or (after.type == "ORG" and j == i + 1 and cores[i] not in descriptors):
+        return after.last
+    return None
+
+
+def _named_complement(tokens: list[Token], cores: list[str], i: int, hi: int,
+                      by_token: dict[int, RawMention], lex: Lexicon,
+                      stops: frozenset[str]) -> int | None:
+    """The last token of the head's definite complement (at most :data:`MAX_NAMED_WORDS`
+    words, one bare noun in construct allowed first: «محكمة جنايات القاهرة»), or ``None``."""
+    j, last, words = i + 1, None, 0
+    if j + 1 < hi and tokens[j].kind == "word" and not tokens[j].has_article \
+            and tokens[j].core_start == tokens[j].start and tokens[j + 1].has_article:
+        j += 1  # «محكمة [جنايات] القاهرة»
+    while j < hi and words < MAX_NAMED_WORDS:
+        token, word = tokens[j], cores[j]
+        inner = by_token.get(j)
+        if inner is not None and inner.type == "LOC":
+            return inner.last
+        if token.kind != "word" or not token.has_article or token.core_start != token.start \
+                or word in stops or _STOPS.intersection(lex.triggers.get(strip_article(word), ())):
+            break
+        last, words, j = j, words + 1, j + 1
+    return last
 
 
 def _person_like(lex: Lexicon, word: str) -> bool:

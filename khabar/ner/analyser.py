@@ -63,7 +63,7 @@ class EntityAnalyser:
                     mention = make_mention(text, tokens, a, b, kind)
                     if mention is not None:
                         mention = self._without_descriptor(text, tokens, mention)
-                    if mention is not None and self._plausible(mention):
+                    if mention is not None and self._plausible(mention, tokens):
                         found.append(mention)
             found = with_adjectives(text, tokens, cores, hi, found, self.lex)
             found = self._countries(text, tokens, cores, lo, hi, found)
@@ -113,9 +113,13 @@ class EntityAnalyser:
                 added.append(mention)
         return sorted(found + added, key=lambda m: m.start) if added else found
 
-    def _plausible(self, mention: RawMention) -> bool:
-        """Whether a tagged span can be a name: not a lone title, adjective, month, currency…"""
+    def _plausible(self, mention: RawMention, tokens: list[Token]) -> bool:
+        """Whether a tagged span can be a name: not a lone title, adjective, month, currency…,
+        nor a verb with the future prefix («سيدعو»)."""
         words = mention.words
+        span = tokens[mention.first : mention.last + 1]
+        if any(w.role == "proclitic" and w.form == "س" for t in span for w in t.words):
+            return False
         if not any(any(ch.isalpha() for ch in w) for w in words):
             return False
         if len(words) == 1:

@@ -56,3 +56,18 @@ def time_stages(analysers: Sequence, articles: Iterable,
         if keep:
             analyses.append(analysis)
     return spent, analyses
+
+
+def time_and_quantity_stages(limit: int) -> tuple[int, dict[str, float], list]:
+    """Words, CPU seconds per stage and analyses of the text, times and quantities steps over
+    the first ``limit`` news-dev articles."""
+    from khabar import Options
+    from khabar.quantity.analyser import QuantityAnalyser
+    from khabar.text.analyser import TextAnalyser
+    from khabar.time.analyser import TimeAnalyser
+
+    options = Options()
+    articles = news_dev_articles(limit)
+    steps = [TextAnalyser(options), TimeAnalyser(options), QuantityAnalyser(options)]
+    spent, analyses = time_stages(steps, articles, keep=True)
+    return word_count(articles), spent, analyses

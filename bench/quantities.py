@@ -16,11 +16,10 @@ from __future__ import annotations
 import argparse
 import glob
 import json
-import os
 import sys
 from pathlib import Path
 
-from common import NEWS_DEV, ROOT, SHARED, news_dev_articles, time_stages, word_count
+from common import NEWS_DEV, ROOT, SHARED, pin_to_one_core, time_and_quantity_stages
 
 sys.path.insert(0, str(ROOT))
 WOJOOD = SHARED / "data" / "wojood-sample"
@@ -125,16 +124,7 @@ def wojood() -> None:
 
 
 def news_speed(limit: int) -> None:
-    from khabar import Options
-    from khabar.quantity.analyser import QuantityAnalyser
-    from khabar.text.analyser import TextAnalyser
-    from khabar.time.analyser import TimeAnalyser
-
-    options = Options()
-    articles = news_dev_articles(limit)
-    words = word_count(articles)
-    steps = [TextAnalyser(options), TimeAnalyser(options), QuantityAnalyser(options)]
-    spent, analyses = time_stages(steps, articles, keep=True)
+    words, spent, analyses = time_and_quantity_stages(limit)
     found = sum(len(a.quantities) for a in analyses)
     print(f"news-dev: {len(analyses)} articles, {words:,} words: quantities "
           f"{words / spent['quantities']:,.0f} words/s ({found:,} found)")
@@ -145,8 +135,7 @@ def main() -> None:
     parser.add_argument("--news", type=int, default=500, metavar="N",
                         help="news-dev articles to time (0: skip)")
     args = parser.parse_args()
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    pin_to_one_core()
     gold_scores()
     if WOJOOD.exists():
         wojood()

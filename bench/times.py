@@ -29,15 +29,7 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from common import (
-    NEWS_DEV,
-    ROOT,
-    SHARED,
-    news_dev_articles,
-    pin_to_one_core,
-    time_stages,
-    word_count,
-)
+from common import NEWS_DEV, ROOT, SHARED, pin_to_one_core, time_and_quantity_stages
 
 sys.path.insert(0, str(ROOT))
 TIMEML = SHARED / "data" / "arabic-timeml-news" / "Corpus_test"
@@ -123,16 +115,7 @@ def score_all(golds: list[dict], predictions: list[list[dict]]) -> dict[str, lis
 
 
 def news_speed(limit: int) -> None:
-    from khabar import Options
-    from khabar.quantity.analyser import QuantityAnalyser
-    from khabar.text.analyser import TextAnalyser
-    from khabar.time.analyser import TimeAnalyser
-
-    options = Options()
-    articles = news_dev_articles(limit)
-    words = word_count(articles)
-    steps = [TextAnalyser(options), TimeAnalyser(options), QuantityAnalyser(options)]
-    spent, analyses = time_stages(steps, articles, keep=True)
+    words, spent, analyses = time_and_quantity_stages(limit)
     found = {"times": sum(len(a.times) for a in analyses),
              "quantities": sum(len(a.quantities) for a in analyses)}
     both = spent["times"] + spent["quantities"]

@@ -35,3 +35,19 @@ def example_analysis(example_text):
 
     return khabar.analyze(khabar.Article(example_text, id="us-iraq-combat-mission",
                                          published=date(2021, 7, 23)))
+
+
+def examples_store(path: Path, *extra) -> Path:
+    """A store at ``path`` holding the built-in example articles (ingested, no error) and the
+    ``extra`` analyses given."""
+    from khabar.ingest import IngestOptions, SourceOptions, ingest
+    from khabar.resources import data_path
+    from khabar.store import Store
+
+    with Store(path) as store:
+        report = ingest(store, [str(data_path("examples", "articles.jsonl"))], SourceOptions(),
+                        IngestOptions(progress=False))
+        assert report.errors == []
+        for analysis in extra:
+            store.add(analysis)
+    return path

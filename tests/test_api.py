@@ -8,12 +8,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from khabar import analyze
-from khabar.ingest import IngestOptions, SourceOptions, ingest
 from khabar.model import Article, Cue, Entity, Mention, Quote, Speaker
 from khabar.options import Options
-from khabar.resources import data_path
-from khabar.store import Store
 from khabar.web.app import create_app
+from tests.conftest import examples_store
 
 TEXT = ("قالت الوزيرة هالة النعيمي في الدوحة، الاثنين، إن \"الميناء الجديد سيفتح العام المقبل\". "
         "وأضافت النعيمي أن كلفة المشروع تبلغ 800 مليون دولار.")
@@ -37,12 +35,7 @@ def hand_built():
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    db = tmp_path_factory.mktemp("api") / "k.db"
-    with Store(db) as store:
-        report = ingest(store, [str(data_path("examples", "articles.jsonl"))], SourceOptions(),
-                        IngestOptions(progress=False))
-        assert report.errors == []
-        store.add(hand_built())
+    db = examples_store(tmp_path_factory.mktemp("api") / "k.db", hand_built())
     with TestClient(create_app(db, max_body=20_000, max_text=5_000)) as c:
         yield c
 

@@ -347,19 +347,10 @@ def test_attribution_floor_with_hand_annotated_entities():
 
 # --- end to end -----------------------------------------------------------------------------
 
-def _need_quotes_in_pipeline():
-    from khabar.pipeline import REGISTRY
-
-    if "quotes" not in REGISTRY:
-        pytest.skip("the quotes analyser is not registered")
-
-
 def test_example_article_every_quote_found_and_attributed():
     """The real article in ../shared: all 12 quotes, all correctly attributed."""
-    from tests.conftest import GOLD, need
-
-    _need_quotes_in_pipeline()
     from khabar.evaluate import evaluate_files
+    from tests.conftest import GOLD, need
 
     result = evaluate_files([str(need(GOLD))])
     assert result["quotes.attribution"]["f1"] == 1.0, result["quotes.attribution"]
@@ -368,12 +359,10 @@ def test_example_article_every_quote_found_and_attributed():
 def test_attribution_floor_on_our_gold_files_end_to_end():
     """The issue's bar is 0.85; bench/attribution.py measured 0.95–0.97 with the recogniser of the
     day (its misses are most of the gap to the gold-entity score)."""
-    _need_quotes_in_pipeline()
     assert _score(QUOTE_GOLD, with_gold_entities=False)["f1"] >= 0.90
 
 
 def test_quotes_serialise_with_the_contract_fields_first(example_analysis):
-    _need_quotes_in_pipeline()
     data = json.loads(json.dumps(example_analysis.to_dict(include_tokens=False)))
     quote = data["quotes"][0]
     assert list(quote)[:7] == ["id", "kind", "start", "end", "cue", "speaker", "via"]

@@ -16,11 +16,9 @@ from pathlib import Path
 import pytest
 
 from khabar import analyze
-from khabar.ingest import IngestOptions, SourceOptions, ingest
 from khabar.model import Article, Entity, Mention, Quote, Speaker, TimeExpression
 from khabar.options import Options
-from khabar.resources import data_path
-from khabar.store import Store
+from tests.conftest import examples_store
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -59,12 +57,7 @@ def escaped_article():
 def base_url(tmp_path_factory):
     from khabar.web.app import create_app
 
-    db = tmp_path_factory.mktemp("web") / "k.db"
-    with Store(db) as store:
-        report = ingest(store, [str(data_path("examples", "articles.jsonl"))], SourceOptions(),
-                        IngestOptions(progress=False))
-        assert report.errors == []
-        store.add(escaped_article())
+    db = examples_store(tmp_path_factory.mktemp("web") / "k.db", escaped_article())
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

@@ -74,11 +74,7 @@ class DurationRules(Rules):
 
     def during(self, i: int) -> Found | None:
         """خلال عام, لمدة أسبوع, طوال أشهر: the duration, without the preposition."""
-        k = i + 1
-        mod = self.tags(k).get("approx")
-        if mod is not None:
-            k += 1
-        read = self.read_amount(k)
+        mod, k, read = self._approximate_amount(i + 1)
         if read is None:
             return None
         amount, unit, j = read
@@ -86,6 +82,14 @@ class DurationRules(Rules):
             return None
         value, j = self._more(duration(amount, unit), j)
         return Found(i + 1, j, "DURATION", value, mod=mod)
+
+    def _approximate_amount(self, k: int):
+        """An amount of time at ``k``, after an approximator or not («نحو عامين»):
+        ``(mod, where the amount starts, read_amount's result)``."""
+        mod = self.tags(k).get("approx")
+        if mod is not None:
+            k += 1
+        return mod, k, self.read_amount(k)
 
     def _construct(self, k: int, j: int) -> bool:
         """Whether the calendar noun at ``k`` heads a construct («أيام التشريق», «سنوات
@@ -116,11 +120,7 @@ class DurationRules(Rules):
         """منذ يومين, قبل ثلاثة أيام, بعد أسبوعين (from the publication date); منذ سنوات."""
         sign = 1 if "after" in self.tags(i) else -1
         since = self.norms[i] == "منذ"
-        k = i + 1
-        mod = self.tags(k).get("approx")
-        if mod is not None:
-            k += 1
-        read = self.read_amount(k)
+        mod, _, read = self._approximate_amount(i + 1)
         if read is None:
             return None
         amount, unit, j = read

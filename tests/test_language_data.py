@@ -65,3 +65,14 @@ def test_no_duplicates_after_normalisation(path):
         key = (group, " ".join(normalize(text).split()))
         assert key not in seen, f"{path.name}: {text!r} duplicates {seen[key]!r}"
         seen[key] = text
+
+
+def test_no_organisation_form_is_given_twice():
+    """A form (name, acronym, short form) belongs to one organisation only."""
+    entries = yaml.safe_load((DATA / "organisations.yaml").read_text("utf-8"))["organisations"]
+    owner: dict[str, str] = {}
+    for name, forms in entries.items():
+        for form in (name, *(forms or ())):
+            key = " ".join(normalize(form).split())
+            assert key not in owner, f"{form!r} is given to both {owner[key]!r} and {name!r}"
+            owner[key] = name

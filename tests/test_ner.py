@@ -141,6 +141,23 @@ def test_a_name_that_is_an_adjective_is_not_found_again_as_one():
                         == "الجيش "), e
 
 
+def test_well_known_organisations_and_their_other_names():
+    a = analyse("رحبت حركة حماس بقرار مجلس الأمن الدولي، وقالت حماس إن الأمم المتحدة "
+                "مطالبة بالتحرك. وقال مستشار الأمن القومي إن وكالة رويترز نقلت الخبر عن "
+                "الاتحاد الأفريقي لكرة القدم.")
+    hamas = entity(a, "حماس")  # «حركة» is left out, as «وكالة» is from «وكالة رويترز»
+    assert texts(a, hamas) == ["حماس", "حماس"]
+    assert entity(a, "مجلس الأمن الدولي").type == "ORG"
+    assert entity(a, "الأمم المتحدة").type == "ORG"
+    assert entity(a, "رويترز").type == "ORG"
+    assert entity(a, "الاتحاد الأفريقي لكرة القدم").type == "ORG"
+    # «مجلس الأمن» is not matched where the name goes on («مجلس الأمن القومي»).
+    assert not [e for e in a.entities if "القومي" in e.name or e.name == "مجلس الأمن"]
+    nato = analyse("وعقد حلف شمال الأطلسي اجتماعا في بروكسل، وقال الأمين العام للناتو إن "
+                   "الحلف موحد.")
+    assert texts(nato, entity(nato, "حلف شمال الأطلسي")) == ["حلف شمال الأطلسي", "لناتو"]
+
+
 def test_a_currency_alone_is_not_a_name():
     a = analyse("وقال وزير المالية الأردني محمد العسعس إن سعر الدولار استقر أمام الدينار، "
                 "وإن الحكومة خصصت 45 مليون دينار للمشروع.")

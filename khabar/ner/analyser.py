@@ -72,8 +72,9 @@ class EntityAnalyser:
             found = persons_by_apposition(text, tokens, cores, lo, hi, found, self.lex, kind_of)
             found = named_after_descriptor(text, tokens, cores, lo, hi, found, self.lex,
                                            self.descriptors)
-            mentions += institution_mentions(text, tokens, cores, lo, hi, found, self.lex,
-                                             self.stops, self.descriptors)
+            found = institution_mentions(text, tokens, cores, lo, hi, found, self.lex,
+                                         self.stops, self.descriptors)
+            mentions += self._organisations(text, tokens, cores, lo, hi, found)
         known = {m.words[0] for m in mentions if len(m.words) == 1} | self.one_word_countries
         strip_leftover_proclitic(text, mentions, known)
         mentions += self._propagate(text, tokens, cores, mentions)
@@ -94,6 +95,43 @@ class EntityAnalyser:
                 or words[1].startswith("ال"):
             return mention
         return make_mention(text, tokens, mention.first + 1, mention.last, mention.type)
+
+    def _organisations(self, text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
+                       found: list[RawMention]) -> list[RawMention]:
+        """Well-known organisations (``organisations.yaml``) the tagger missed or cut: an ORG
+        mention, unless a longer name the tagger found holds it or the name goes on
+        («مجلس الأمن [القومي]»)."""
+        first, triggers = self.lex.organisation_first, self.lex.triggers
+        out = found
+        j = lo
+        while j < hi:
+            end = None
+            for words in first.get(cores[j], ()):
+                last = j + len(words) - 1
+                # The first word without its clitics, the others as written («لكرة القدم»).
+                if last < hi and cores[j] == words[0] and all(
+                        tokens[k].norm == words[k - j] for k in range(j + 1, last + 1)):
+                    end = last
+                    break
+            if end is None:
+                j += 1
+                continue
+            after = end + 1
+            goes_on = after < hi and tokens[after].kind == "word" \
+                and tokens[after].core_start == tokens[after].start \
+                and tokens[after].has_article and cores[after] not in self.lex.adjectives \
+                and cores[after] not in self.stops \
+                and "notname" not in triggers.get(strip_article(cores[after]), ())
+            held = any(m.type == "ORG" and m.first <= j and m.last >= end
+                       and (m.first < j or m.last > end) for m in out)
+            mention = None if goes_on or held else make_mention(text, tokens, j, end, "ORG")
+            if mention is not None:
+                mention = self._without_descriptor(text, tokens, mention)  # «[وكالة] رويترز»
+            if mention is not None:
+                out = [m for m in out if m.last < j or m.first > end] + [mention]
+                out.sort(key=lambda m: m.start)
+            j = end + 1
+        return out
 
     def _countries(self, text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
                    found: list[RawMention]) -> list[RawMention]:

@@ -60,6 +60,10 @@ class Lexicon:
     #: a name («وزارة الطاقة»).
     institutions: frozenset[str] = frozenset()
     named_institutions: frozenset[str] = frozenset()
+    #: Well-known organisations (``organisations.yaml``): normalised form → normalised name, and
+    #: first word → the forms' words, longest first.
+    organisations: dict[str, str] = field(default_factory=dict)
+    organisation_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
     def frequency_band(self, word: str) -> int | None:
         """How rare ``word`` is in the news (0 = most frequent), ``None`` when unseen."""
@@ -171,6 +175,15 @@ def lexicon(silver: bool = True, folder: str | None = None) -> Lexicon:
                 gazetteer.setdefault(words[0], set()).add(kind)
             elif words:
                 phrase_first.setdefault(words[0], []).append((words, kind))
+    organisations: dict[str, str] = {}
+    for name, forms in load_yaml("organisations")["organisations"].items():
+        key = " ".join(normalize(name).split())
+        for form in (name, *(forms or ())):
+            organisations.setdefault(" ".join(normalize(form).split()), key)
+    organisation_first: dict[str, list[tuple[str, ...]]] = {}
+    for form in organisations:
+        words = tuple(form.split())
+        organisation_first.setdefault(words[0], []).append(words)
     return Lexicon(
         clusters=_load_table(CLUSTERS_FILE, folder),
         gazetteer={k: tuple(sorted(v)) for k, v in gazetteer.items()},
@@ -185,4 +198,7 @@ def lexicon(silver: bool = True, folder: str | None = None) -> Lexicon:
         honorifics=frozenset(strip_article(normalize(w)) for w in data["honorifics"]),
         institutions=frozenset(normalize(w) for w in data["institution_heads"]),
         named_institutions=frozenset(normalize(w) for w in data["named_institution_heads"]),
+        organisations=organisations,
+        organisation_first={k: tuple(sorted(v, key=len, reverse=True))
+                            for k, v in organisation_first.items()},
     )

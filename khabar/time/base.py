@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .context import Context, is_future
+from .context import Context, is_future, is_scheduled
 from .lexicon import Unit, number_norms
 from .values import (
     DAY,
@@ -103,6 +103,9 @@ class Rules:
 
     def future(self, i: int, j: int) -> bool:
         return is_future(self.units, i, j)
+
+    def scheduled(self, i: int, j: int) -> bool:
+        return is_scheduled(self.units, i, j)
 
 
 def _season_of(day: date) -> str:

@@ -61,6 +61,23 @@ def _finer_or_same(have: str, want: str) -> bool:
     return order.get(have, 9) <= order.get(want, 9)
 
 
+def _clause(units: list[Unit], i: int, j: int) -> range:
+    """The units around ``[i, j)`` up to :data:`_TENSE_WINDOW` on each side, within the clause."""
+    lo = i
+    while lo > 0 and i - lo < _TENSE_WINDOW and units[lo - 1].norm not in _CLAUSE_ENDS:
+        lo -= 1
+    hi = j
+    while hi < len(units) and hi - j < _TENSE_WINDOW and units[hi].norm not in _CLAUSE_ENDS:
+        hi += 1
+    return range(lo, hi)
+
+
+def is_scheduled(units: list[Unit], i: int, j: int) -> bool:
+    """Whether a verb of a scheduled event in the imperfect stands in the clause around units
+    ``[i, j)`` («يبدأ», «تعقد»: ``scheduled_cues``)."""
+    return any("scheduled" in units[k].tags for k in _clause(units, i, j) if not i <= k < j)
+
+
 def is_future(units: list[Unit], i: int, j: int) -> bool:
     """Whether the clause around units ``[i, j)`` speaks of the future.
 
@@ -68,13 +85,7 @@ def is_future(units: list[Unit], i: int, j: int) -> bool:
     """
     lx = lexicon()
     exceptions = lx.future_exceptions
-    lo = i
-    while lo > 0 and i - lo < _TENSE_WINDOW and units[lo - 1].norm not in _CLAUSE_ENDS:
-        lo -= 1
-    hi = j
-    while hi < len(units) and hi - j < _TENSE_WINDOW and units[hi].norm not in _CLAUSE_ENDS:
-        hi += 1
-    for k in range(lo, hi):
+    for k in _clause(units, i, j):
         if i <= k < j:
             continue
         unit = units[k]

@@ -267,7 +267,7 @@ class DateRules(Rules):
                 if self.future(i, j):
                     if this < now and not _just_before(pub, number, day):
                         year += 1
-                elif this > now:
+                elif this > now and not self.scheduled(i, j):
                     year -= 1
         point = make_day(year, number, day) if day else make_month(year, number)
         if point is None:
@@ -338,7 +338,7 @@ class DateRules(Rules):
             days = delta - 7
         elif direction == "future":
             days = delta or 7
-        elif self.future(i, k):
+        elif self.future(i, k) or self.scheduled(i, k):
             days = delta
         else:
             days = delta - 7 if delta else 0

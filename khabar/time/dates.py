@@ -20,6 +20,9 @@ from .base import (
 from .hijri import hijri_month_of, hijri_point
 from .values import DAY, MONTH, YEAR, Point, make_day, make_month, make_year
 
+#: Hijri years a bare number may be read as after «حج» («موسم حج 1443»).
+_HIJRI_YEARS = (1300, 1500)
+
 
 class DateRules(Rules):
     """Dates: numeric, years, days of months, months, weekdays, named days."""
@@ -74,6 +77,9 @@ class DateRules(Rules):
             return None
         year, end, era = read
         bare = end == i + 1
+        if bare and era is None and _HIJRI_YEARS[0] <= year <= _HIJRI_YEARS[1] \
+                and "hijri_before" in self.tags(i - 1):
+            era, bare = "hijri", False  # «موسم حج 1443»
         if bare and not self._year_context(i):
             return None
         if not bare and era is None and self.int_num(i) is not None and \

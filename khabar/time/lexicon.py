@@ -169,6 +169,8 @@ class Lexicon:
             self.add(form, "future", True)
         for form in words["scheduled_cues"]:
             self.add(form, "scheduled", True)
+        for form in words["hijri_year_before"]:
+            self.add(form, "hijri_before", True)
         approx = load_yaml("approximators")
         mods = {"approx": "APPROX", "more_than": "MORE_THAN", "less_than": "LESS_THAN",
                 "equal_or_more": "EQUAL_OR_MORE", "equal_or_less": "EQUAL_OR_LESS"}

@@ -158,6 +158,14 @@ def test_well_known_organisations_and_their_other_names():
     assert texts(nato, entity(nato, "حلف شمال الأطلسي")) == ["حلف شمال الأطلسي", "لناتو"]
 
 
+def test_one_or_two_letter_fragments_are_not_names():
+    a = analyse("وقالت محطة تلفزيون \"سي.إن.بي.سي\" إن الفنانة أعلنت بكل حب وود واحترام "
+                "انفصالها، والتقى لي كه تشيانغ رئيس الوزراء الصيني نظيره.")
+    names = {e.name for e in a.entities}
+    assert not {n for n in names if len(n) <= 2}, names
+    assert "لي كه تشيانغ" in names
+
+
 def test_a_currency_alone_is_not_a_name():
     a = analyse("وقال وزير المالية الأردني محمد العسعس إن سعر الدولار استقر أمام الدينار، "
                 "وإن الحكومة خصصت 45 مليون دينار للمشروع.")

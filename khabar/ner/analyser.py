@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from ..model import Analysis, Entity, Mention, Role, Token
 from ..options import Options
@@ -24,6 +25,7 @@ from .roles import RoleFinder
 from .tagger import shared_tagger
 
 #: Trigger classes of words that are never a name on their own.
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _NOT_ALONE = frozenset({"title", "honor", "org", "loc", "speech", "notname", "nat"})
 
 
@@ -162,6 +164,8 @@ class EntityAnalyser:
             return False
         if len(words) == 1:
             word = words[0]
+            if len(word) <= 2 and _ARABIC_LETTER.match(word):
+                return False  # «ود» of «وود», «سي» of «سي.إن.بي.سي»: a fragment, not a name
             if word in self.lex.adjectives and word not in self.lex.country_names:
                 return False
             if strip_article(word) in self.currencies:

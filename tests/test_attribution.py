@@ -107,6 +107,17 @@ def test_direct_quote_after_a_colon_excludes_the_marks(steps):
     assert q.speaker.name == "سامر الحداد"
 
 
+def test_direct_quote_right_after_a_medium_phrase(steps):
+    a = attribute(steps, "وقالت المدعية العامة ليلى الحسن في بيان \"لن نتراجع عن التحقيق\". "
+                  "وكتب المحامي في تغريدتين \"إن موكلي بريء من كل التهم\".",
+                  {"ليلى الحسن": ("PER", ["ليلى الحسن"])})
+    statement, tweet = a.quotes
+    assert (statement.kind, content(a, statement)) == ("direct", "لن نتراجع عن التحقيق")
+    assert statement.speaker.name == "ليلى الحسن" and statement.medium.text == "في بيان"
+    assert content(a, tweet) == "إن موكلي بريء من كل التهم"
+    assert tweet.speaker.name == "المحامي" and tweet.medium.type == "tweet"
+
+
 def test_partial_quote_inside_reported_speech_is_mixed(steps):
     a = attribute(steps, 'وأكدت الوزيرة ليلى حمدان أن الخطة "لن تتأخر" هذه المرة.',
                   {"ليلى حمدان": ("PER", ["ليلى حمدان"])})

@@ -183,7 +183,8 @@ class Finder(SubjectRules, ContentRules):
 
     def opens_speech(self, k: int, j: int, found: Found) -> bool:
         """Whether a quotation at token ``k`` after cue ``j`` is what was said: right after the
-        cue, its speaker, a colon, «أن/إن» or a preposition — not far away in the sentence."""
+        cue, its speaker, a medium, a colon, «أن/إن» or a preposition — not far away in the
+        sentence."""
         doc, lex = self.doc, self.lex
         prev = k - 1
         if prev == j or doc.is_colon(prev) or doc.is_comma(prev):
@@ -200,6 +201,9 @@ class Finder(SubjectRules, ContentRules):
         span = found.speaker_span
         if span is not None and doc.token_at(span[1] - 1) == prev:
             return True
+        if any((m := self.ph.medium_at(a, k)) is not None and m[0] == k
+               for a in range(j + 1, prev + 1)):
+            return True  # «وقال في بيان "…"», «وقال الوزير في تغريدة "…"»
         return self.ph.is_adverb(prev) or (doc.is_mark(prev) and prev > j + 1)
 
     def complement(self, j: int, cue: CueForm, hi: int) -> Complement | None:

@@ -118,6 +118,13 @@ def test_direct_quote_right_after_a_medium_phrase(steps):
     assert tweet.speaker.name == "المحامي" and tweet.medium.type == "tweet"
 
 
+def test_a_colon_after_inna_opens_a_direct_quote(steps):
+    a = attribute(steps, "وقالت سالي باين لصحيفة محلية إن :\"أطفال المدارس لا يمسكون القلم\".",
+                  {"سالي باين": ("PER", ["سالي باين"])})
+    q = only(a)
+    assert (q.kind, content(a, q)) == ("direct", "أطفال المدارس لا يمسكون القلم")
+
+
 def test_partial_quote_inside_reported_speech_is_mixed(steps):
     a = attribute(steps, 'وأكدت الوزيرة ليلى حمدان أن الخطة "لن تتأخر" هذه المرة.',
                   {"ليلى حمدان": ("PER", ["ليلى حمدان"])})

@@ -100,6 +100,8 @@ class ContentRules:
         doc = self.doc
         c = comp.content
         pair = comp.pair
+        if pair is None and c + 1 < hi and c > comp.marker and doc.is_colon(c):
+            c += 1  # «إن :"…"»: a colon after the complementizer
         if pair is None and c < hi and doc.is_mark(c):
             pair = self.pair_at(c)
         if c >= hi:

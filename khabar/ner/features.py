@@ -17,6 +17,9 @@ import re
 from ..text.normalize import normalize
 from .lexicon import Lexicon, lexicon, silver_features, strip_article
 
+#: Word types whose features are kept (the rest are recomputed): enough for the running text of
+#: a large batch, bounded so that memory does not grow with the vocabulary of an archive.
+WORD_CACHE = 100_000
 _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 _LATIN = re.compile(r"[A-Za-z]")
 _DIGIT = re.compile(r"\d")
@@ -31,8 +34,8 @@ class Featurizer:
         (the tagging is the same, and faster)."""
         self.lex = lex or lexicon()
         self.known = known
-        self.word = functools.lru_cache(maxsize=300_000)(self._word)
-        self.split = functools.lru_cache(maxsize=300_000)(self._split)
+        self.word = functools.lru_cache(maxsize=WORD_CACHE)(self._word)
+        self.split = functools.lru_cache(maxsize=WORD_CACHE)(self._split)
 
     def _split(self, norm: str) -> tuple[str, str]:
         """``(proclitics, rest)`` of a normalised word, the rest keeping its article.

@@ -166,6 +166,19 @@ def test_one_or_two_letter_fragments_are_not_names():
     assert "لي كه تشيانغ" in names
 
 
+def test_a_surname_before_the_full_name_is_the_same_person():
+    a = analyse("وقال يونكر إن الاتحاد موحد. وأضاف رئيس المفوضية جان كلود يونكر أن الأزمة انتهت.")
+    juncker = entity(a, "جان كلود يونكر")
+    assert juncker.type == "PER"
+    assert texts(a, juncker) == ["يونكر", "جان كلود يونكر"]
+    assert len([e for e in a.entities if "يونكر" in e.name]) == 1
+
+
+def test_an_institution_name_stops_before_a_time_word():
+    a = analyse("وقالت وزارة التجارة الأميركية للعام الماضي إن الواردات ارتفعت.")
+    assert texts(a, entity(a, "وزارة التجارة الأميركية")) == ["وزارة التجارة الأميركية"]
+
+
 def test_a_currency_alone_is_not_a_name():
     a = analyse("وقال وزير المالية الأردني محمد العسعس إن سعر الدولار استقر أمام الدينار، "
                 "وإن الحكومة خصصت 45 مليون دينار للمشروع.")

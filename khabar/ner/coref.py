@@ -136,10 +136,19 @@ def _partial_match(m: RawMention, groups: list[Group], generic: frozenset[str]) 
 
 
 def _merge_late_full_names(groups: list[Group]) -> list[Group]:
-    """A place or organisation named by its first word before its full name: one entity."""
+    """A place or organisation named by its first word before its full name: one entity; so is
+    a surname, whatever type the tagger gave it, before the person's full name («يونكر» …
+    «جان كلود يونكر»)."""
     out: list[Group] = []
     for group in groups:
         longest = group.longest
+        if group.type == "PER" and len(longest) > 1 and len(longest[-1]) > 3:
+            for earlier in [g for g in out if g.longest == (longest[-1],)]:
+                for m in earlier.mentions:
+                    m.type = "PER"
+                    group.add(m)
+                group.keys |= earlier.keys
+                out.remove(earlier)
         merged = False
         if group.type in ("LOC", "ORG") and len(longest) > 1:
             for earlier in out:

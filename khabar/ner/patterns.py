@@ -42,7 +42,7 @@ def institution_mentions(text: str, tokens: list[Token], cores: list[str], lo: i
         if tokens[i].has_article or (m is not None and m.type == "ORG"):
             i += 1
             continue
-        last = _anchored_name(tokens, cores, i, hi, by_token, lex)
+        last = _anchored_name(tokens, cores, i, hi, by_token, lex, stops)
         if last is None:
             last = _named_after(cores, i, hi, by_token, lex, descriptors)
         if last is None and cores[i] in lex.named_institutions:
@@ -60,7 +60,8 @@ def institution_mentions(text: str, tokens: list[Token], cores: list[str], lo: i
 
 
 def _anchored_name(tokens: list[Token], cores: list[str], i: int, hi: int,
-                   by_token: dict[int, RawMention], lex: Lexicon) -> int | None:
+                   by_token: dict[int, RawMention], lex: Lexicon,
+                   stops: frozenset[str]) -> int | None:
     """The last token of definite words after the head at ``i`` with a place or a nationality
     adjective among them, or ``None``."""
     last, anchored, extra, j = -1, False, 0, i + 1
@@ -74,8 +75,9 @@ def _anchored_name(tokens: list[Token], cores: list[str], i: int, hi: int,
         word = cores[j]
         if word in lex.adjectives:
             last, anchored = j, True
-        elif extra or _STOPS.intersection(lex.triggers.get(strip_article(word), ())):
-            break
+        elif extra or _STOPS.intersection(lex.triggers.get(strip_article(word), ())) or (
+                anchored and (word in stops or tokens[j].core_start != tokens[j].start)):
+            break  # «وزارة التجارة الأميركية [للعام]»
         else:
             last = j
             extra = int(anchored)  # one adjective after the place: «بنك الكويت الوطني»

@@ -67,12 +67,13 @@ def test_no_duplicates_after_normalisation(path):
         seen[key] = text
 
 
-def test_no_organisation_form_is_given_twice():
-    """A form (name, acronym, short form) belongs to one organisation only."""
-    entries = yaml.safe_load((DATA / "organisations.yaml").read_text("utf-8"))["organisations"]
+def test_no_known_name_form_is_given_twice():
+    """A form (name, acronym, short form) belongs to one organisation or place only."""
     owner: dict[str, str] = {}
-    for name, forms in entries.items():
-        for form in (name, *(forms or ())):
-            key = " ".join(normalize(form).split())
-            assert key not in owner, f"{form!r} is given to both {owner[key]!r} and {name!r}"
-            owner[key] = name
+    for file in ("organisations", "places"):
+        entries = yaml.safe_load((DATA / f"{file}.yaml").read_text("utf-8"))[file]
+        for name, forms in entries.items():
+            for form in (name, *(forms or ())):
+                key = " ".join(normalize(form).split())
+                assert key not in owner, f"{form!r} is given to both {owner[key]!r} and {name!r}"
+                owner[key] = name

@@ -179,6 +179,15 @@ def test_an_institution_name_stops_before_a_time_word():
     assert texts(a, entity(a, "وزارة التجارة الأميركية")) == ["وزارة التجارة الأميركية"]
 
 
+def test_places_of_more_than_one_word_are_not_cut():
+    a = analyse("وقصفت الطائرات قطاع غزة، فيما زار الرئيس جنوب السودان ثم مكة المكرمة، "
+                "وعقد مؤتمر في شرم الشيخ.")
+    for name in ("قطاع غزة", "جنوب السودان", "مكة المكرمة", "شرم الشيخ"):
+        place = entity(a, name)
+        assert place.type == "LOC" and texts(a, place) == [name]
+    assert "السودان" not in {e.name for e in a.entities}  # South Sudan is another country
+
+
 def test_a_currency_alone_is_not_a_name():
     a = analyse("وقال وزير المالية الأردني محمد العسعس إن سعر الدولار استقر أمام الدينار، "
                 "وإن الحكومة خصصت 45 مليون دينار للمشروع.")

@@ -76,7 +76,7 @@ class EntityAnalyser:
                                            self.descriptors)
             found = institution_mentions(text, tokens, cores, lo, hi, found, self.lex,
                                          self.stops, self.descriptors)
-            mentions += self._organisations(text, tokens, cores, lo, hi, found)
+            mentions += self._known_names(text, tokens, cores, lo, hi, found)
         known = {m.words[0] for m in mentions if len(m.words) == 1} | self.one_word_countries
         strip_leftover_proclitic(text, mentions, known)
         mentions += self._propagate(text, tokens, cores, mentions)
@@ -98,22 +98,22 @@ class EntityAnalyser:
             return mention
         return make_mention(text, tokens, mention.first + 1, mention.last, mention.type)
 
-    def _organisations(self, text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
-                       found: list[RawMention]) -> list[RawMention]:
-        """Well-known organisations (``organisations.yaml``) the tagger missed or cut: an ORG
-        mention, unless a longer name the tagger found holds it or the name goes on
-        («مجلس الأمن [القومي]»)."""
-        first, triggers = self.lex.organisation_first, self.lex.triggers
+    def _known_names(self, text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
+                     found: list[RawMention]) -> list[RawMention]:
+        """Well-known organisations and places (``organisations.yaml``, ``places.yaml``,
+        countries of more than one word) the tagger missed or cut, unless a longer name of
+        the same type the tagger found holds them or the name goes on («مجلس الأمن [القومي]»)."""
+        first, triggers = self.lex.known_first, self.lex.triggers
         out = found
         j = lo
         while j < hi:
-            end = None
-            for words in first.get(cores[j], ()):
+            end, kind = None, ""
+            for words, candidate in first.get(cores[j], ()):
                 last = j + len(words) - 1
                 # The first word without its clitics, the others as written («لكرة القدم»).
                 if last < hi and cores[j] == words[0] and all(
                         tokens[k].norm == words[k - j] for k in range(j + 1, last + 1)):
-                    end = last
+                    end, kind = last, candidate
                     break
             if end is None:
                 j += 1
@@ -124,10 +124,10 @@ class EntityAnalyser:
                 and tokens[after].has_article and cores[after] not in self.lex.adjectives \
                 and cores[after] not in self.stops \
                 and "notname" not in triggers.get(strip_article(cores[after]), ())
-            held = any(m.type == "ORG" and m.first <= j and m.last >= end
+            held = any(m.type == kind and m.first <= j and m.last >= end
                        and (m.first < j or m.last > end) for m in out)
-            mention = None if goes_on or held else make_mention(text, tokens, j, end, "ORG")
-            if mention is not None:
+            mention = None if goes_on or held else make_mention(text, tokens, j, end, kind)
+            if mention is not None and kind == "ORG":
                 mention = self._without_descriptor(text, tokens, mention)  # «[وكالة] رويترز»
             if mention is not None:
                 out = [m for m in out if m.last < j or m.first > end] + [mention]

@@ -3,7 +3,8 @@
 Mentions are taken in text order; a mention joins an earlier entity when
 
 - it is the same name (after normalisation), or names the same country («أميركا», «الولايات
-  المتحدة») or the same well-known organisation («حماس», «حركة حماس»; ``organisations.yaml``);
+  المتحدة») or the same well-known organisation or place («حماس», «حركة حماس»;
+  ``organisations.yaml``, ``places.yaml``);
 - it stands in parentheses right after a mention of it («وزارة الدفاع الأميركية (البنتاغون)»),
   or the article equates them another way that the parentheses rule covers (acronyms);
 - for a person, it is part of the full name (a surname «أوستن» after «لويد أوستن», or a full name
@@ -77,12 +78,12 @@ def group_mentions(mentions: list[RawMention], tokens: list[Token],
     for m in sorted(mentions, key=lambda x: x.start):
         key = " ".join(m.words)
         country = lex.country_names.get(key)
-        organisation = lex.organisations.get(key)
+        known = lex.known_names.get(key)
         target = by_key.get(key)
         if target is None and country is not None:
             target = by_country.get(country.code)
-        if target is None and organisation is not None:
-            target = by_key.get("org:" + organisation)
+        if target is None and known is not None:
+            target = by_key.get("known:" + known[0])
         if target is None and previous is not None and previous_group is not None \
                 and _in_parentheses_after(m, previous, tokens):
             target = previous_group
@@ -94,8 +95,8 @@ def group_mentions(mentions: list[RawMention], tokens: list[Token],
         target.add(m)
         target.keys.add(key)
         by_key.setdefault(key, target)
-        if organisation is not None:
-            by_key.setdefault("org:" + organisation, target)
+        if known is not None:
+            by_key.setdefault("known:" + known[0], target)
         if country is not None and target.country is None and m.type == "LOC":
             target.country = country.code
             by_country.setdefault(country.code, target)

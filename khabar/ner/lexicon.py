@@ -60,10 +60,11 @@ class Lexicon:
     #: a name («وزارة الطاقة»).
     institutions: frozenset[str] = frozenset()
     named_institutions: frozenset[str] = frozenset()
-    #: Well-known organisations (``organisations.yaml``): normalised form → normalised name, and
-    #: first word → the forms' words, longest first.
-    organisations: dict[str, str] = field(default_factory=dict)
-    organisation_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    #: Well-known names (``organisations.yaml``, ``places.yaml``, the countries of more than one
+    #: word): normalised form → (normalised name, type), and first word → the forms' words and
+    #: type, longest first.
+    known_names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    known_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
 
     def frequency_band(self, word: str) -> int | None:
         """How rare ``word`` is in the news (0 = most frequent), ``None`` when unseen."""
@@ -128,6 +129,24 @@ def _load_table(name: str, folder: str | None = None) -> dict[str, str]:
         raise ModelError(f"{path}: unreadable ({exc})") from None
 
 
+def _known_names(countries: dict) -> dict[str, tuple[str, str]]:
+    """Normalised form → (normalised name, type) of the well-known organisations and places,
+    and of the countries named in more than one word («جنوب السودان»)."""
+    def key(text: str) -> str:
+        return " ".join(normalize(text).split())
+
+    known: dict[str, tuple[str, str]] = {}
+    for file, kind in (("organisations", "ORG"), ("places", "LOC")):
+        for name, forms in load_yaml(file)[file].items():
+            for form in (name, *(forms or ())):
+                known.setdefault(key(form), (key(name), kind))
+    for entry in countries.values():
+        for name in entry["names"]:
+            if " " in name.strip():
+                known.setdefault(key(name), (key(entry["names"][0]), "LOC"))
+    return known
+
+
 @functools.cache
 def lexicon(silver: bool = True, folder: str | None = None) -> Lexicon:
     """The NER lexicon, loaded once (``silver=False``: without the silver counts, for the
@@ -175,15 +194,11 @@ def lexicon(silver: bool = True, folder: str | None = None) -> Lexicon:
                 gazetteer.setdefault(words[0], set()).add(kind)
             elif words:
                 phrase_first.setdefault(words[0], []).append((words, kind))
-    organisations: dict[str, str] = {}
-    for name, forms in load_yaml("organisations")["organisations"].items():
-        key = " ".join(normalize(name).split())
-        for form in (name, *(forms or ())):
-            organisations.setdefault(" ".join(normalize(form).split()), key)
-    organisation_first: dict[str, list[tuple[str, ...]]] = {}
-    for form in organisations:
+    known = _known_names(countries)
+    known_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for form, (_, kind) in known.items():
         words = tuple(form.split())
-        organisation_first.setdefault(words[0], []).append(words)
+        known_first.setdefault(words[0], []).append((words, kind))
     return Lexicon(
         clusters=_load_table(CLUSTERS_FILE, folder),
         gazetteer={k: tuple(sorted(v)) for k, v in gazetteer.items()},
@@ -198,7 +213,7 @@ def lexicon(silver: bool = True, folder: str | None = None) -> Lexicon:
         honorifics=frozenset(strip_article(normalize(w)) for w in data["honorifics"]),
         institutions=frozenset(normalize(w) for w in data["institution_heads"]),
         named_institutions=frozenset(normalize(w) for w in data["named_institution_heads"]),
-        organisations=organisations,
-        organisation_first={k: tuple(sorted(v, key=len, reverse=True))
-                            for k, v in organisation_first.items()},
+        known_names=known,
+        known_first={k: tuple(sorted(v, key=lambda x: len(x[0]), reverse=True))
+                     for k, v in known_first.items()},
     )

@@ -124,8 +124,10 @@ class EntityAnalyser:
                 and tokens[after].has_article and cores[after] not in self.lex.adjectives \
                 and cores[after] not in self.stops \
                 and "notname" not in triggers.get(strip_article(cores[after]), ())
-            held = any(m.type == kind and m.first <= j and m.last >= end
-                       and (m.first < j or m.last > end) for m in out)
+            # A longer name of the same type holds it; the same span the tagger typed otherwise
+            # keeps the tagger's type («صحيفة الشرق الأوسط» is a newspaper).
+            held = any(m.first <= j and m.last >= end and (
+                m.type == kind or (m.first == j and m.last == end)) for m in out)
             mention = None if goes_on or held else make_mention(text, tokens, j, end, kind)
             if mention is not None and kind == "ORG":
                 mention = self._without_descriptor(text, tokens, mention)  # «[وكالة] رويترز»

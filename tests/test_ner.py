@@ -188,6 +188,14 @@ def test_places_of_more_than_one_word_are_not_cut():
     assert "السودان" not in {e.name for e in a.entities}  # South Sudan is another country
 
 
+def test_dotted_acronyms_are_organisations():
+    a = analyse("وقالت شبكة سي.إن.بي.سي إن الشركة ستعلن أرباحها. وذكرت بي.بي.سي أن الخبر صحيح، "
+                "كما أكدت هيئة الإذاعة البريطانية الخبر نفسه.")
+    assert entity(a, "سي.إن.بي.سي").type == "ORG"
+    bbc = entity(a, "هيئة الإذاعة البريطانية")
+    assert texts(a, bbc) == ["بي.بي.سي", "هيئة الإذاعة البريطانية"]
+
+
 def test_a_currency_alone_is_not_a_name():
     a = analyse("وقال وزير المالية الأردني محمد العسعس إن سعر الدولار استقر أمام الدينار، "
                 "وإن الحكومة خصصت 45 مليون دينار للمشروع.")

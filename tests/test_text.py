@@ -97,6 +97,10 @@ def test_a_stray_quote_is_ignored():
     # paragraphs always end a sentence; missing spaces after a full stop
     ("العنوان بلا نقطة\nالفقرة الأولى.", ["العنوان بلا نقطة", "الفقرة الأولى."]),
     ("انتهى الاجتماع.وغادر الوفد.", ["انتهى الاجتماع.", "وغادر الوفد."]),
+    # dotted acronyms of letter names are not sentence ends; dotted words are
+    ("وقالت شبكة سي.إن.بي.سي إن الخبر صحيح. وذكرت وبي.بي.سي ذلك.",
+     ["وقالت شبكة سي.إن.بي.سي إن الخبر صحيح.", "وذكرت وبي.بي.سي ذلك."]),
+    ("انتهى الاجتماع.وغادر الوفد.ثم عاد.", ["انتهى الاجتماع.", "وغادر الوفد.", "ثم عاد."]),
     ("زوروا https://example.com/a?b=1 أو www.example.org. شكرا.",
      ["زوروا https://example.com/a?b=1 أو www.example.org.", "شكرا."]),
 ])
@@ -138,9 +142,20 @@ def test_sentences_are_ordered_and_disjoint(example_analysis):
     ("(البنتاغون)،", ["(", "البنتاغون", ")", "،"]),
     ("قالَ الوزيرُ", ["قالَ", "الوزيرُ"]),
     ("انتظر...ثم", ["انتظر", "...", "ثم"]),
+    ("نقلت سي.إن.إن عن وبي.إم.دبليو.", ["نقلت", "سي.إن.إن", "عن", "وبي.إم.دبليو", "."]),
+    ("انتهى.وغادر.ثم", ["انتهى", ".", "وغادر", ".", "ثم"]),
 ])
 def test_tokenisation(text, expected):
     assert tokens(text) == expected
+
+
+def test_an_acronym_keeps_its_proclitic_apart():
+    analysis = khabar.analyze(khabar.Article("وذكرت وبي.بي.سي ولسي.إن.إن الخبر"),
+                              khabar.Options(analysers=("text",)))
+    assert _words(analysis, "وبي.بي.سي") == [("و", "proclitic", "و"),
+                                             ("بي.بي.سي", "stem", "بي.بي.سي")]
+    assert _words(analysis, "ولسي.إن.إن") == [("و", "proclitic", "و"), ("ل", "proclitic", "ل"),
+                                              ("سي.إن.إن", "stem", "سي.ان.ان")]
 
 
 def _words(analysis, surface):

@@ -9,6 +9,7 @@ from ..model import Analysis, Entity, Mention, Role, Token
 from ..options import Options
 from ..quantity.units import units
 from ..resources import load_yaml
+from ..text.acronyms import is_acronym
 from ..text.normalize import normalize
 from .coref import Group, group_mentions
 from .lexicon import Lexicon, lexicon, strip_article
@@ -66,6 +67,8 @@ class EntityAnalyser:
                     if mention is not None:
                         mention = self._without_descriptor(text, tokens, mention)
                     if mention is not None and self._plausible(mention, tokens):
+                        if mention.first == mention.last and is_acronym(cores[mention.first]):
+                            mention.type = "ORG"  # «سي.إن.بي.سي»: a dotted acronym is a body
                         found.append(mention)
             found = with_adjectives(text, tokens, cores, hi, found, self.lex)
             found = self._countries(text, tokens, cores, lo, hi, found)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import ModelError
 from ..resources import load_yaml, model_path
+from ..text.acronyms import letter_names
 from ..text.normalize import normalize
 
 CLUSTERS_FILE = "ner-clusters.tsv.gz"
@@ -144,6 +145,12 @@ def _known_names(countries: dict) -> dict[str, tuple[str, str]]:
         for name in entry["names"]:
             if " " in name.strip():
                 known.setdefault(key(name), (key(entry["names"][0]), "LOC"))
+    # «بي بي سي» is also written «بي.بي.سي», one token.
+    letters = letter_names()
+    for form, value in list(known.items()):
+        words = form.split()
+        if len(words) >= 3 and all(w in letters for w in words):
+            known.setdefault(".".join(words), value)
     return known
 
 

@@ -76,11 +76,12 @@ def _anchored_name(tokens: list[Token], cores: list[str], i: int, hi: int,
         if word in lex.adjectives:
             last, anchored = j, True
         elif extra or _STOPS.intersection(lex.triggers.get(strip_article(word), ())) or (
-                anchored and (word in stops or tokens[j].core_start != tokens[j].start)):
-            break  # «وزارة التجارة الأميركية [للعام]»
+                anchored and (word in stops or tokens[j].core_start != tokens[j].start
+                              or not word.endswith(("ي", "يه")))):
+            break  # «وزارة التجارة الأميركية [للعام]», «هيئة الإذاعة البريطانية [الخبر]»
         else:
             last = j
-            extra = int(anchored)  # one adjective after the place: «بنك الكويت الوطني»
+            extra = int(anchored)  # one nisba adjective after the place: «بنك الكويت الوطني»
         j += 1
     return last if anchored and last > i else None
 

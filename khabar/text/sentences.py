@@ -14,6 +14,7 @@ import functools
 import re
 
 from ..resources import load_yaml
+from .acronyms import is_acronym
 from .normalize import normalize
 from .quotes import outermost, quote_pairs
 
@@ -43,15 +44,26 @@ def _word_before(text: str, i: int, floor: int) -> str:
     return text[j:i]
 
 
+def _dotted_run(text: str, i: int, floor: int, ceiling: int) -> str:
+    """The run of letters and full stops around position ``i``."""
+    a, b = i, i
+    while a > floor and (text[a - 1].isalpha() or text[a - 1] == "."):
+        a -= 1
+    while b < ceiling and (text[b].isalpha() or text[b] == "."):
+        b += 1
+    return text[a:b].strip(".")
+
+
 def _ends(text: str, i: int, j: int, line_start: int, line_end: int) -> bool:
     """Whether the run of terminators ``text[i:j]`` ends a sentence."""
     before = text[i - 1] if i > line_start else " "
     after = text[j] if j < line_end else " "
     if not (after in _SPACE or after in _rules()[1]):
-        # Text runs on after the mark: a URL, 3.5, U.S.A, أ.د — unless two Arabic words meet
-        # with a missing space (انتهى.وقال).
+        # Text runs on after the mark: a URL, 3.5, U.S.A, أ.د, سي.إن.إن — unless two Arabic
+        # words meet with a missing space (انتهى.وقال).
         return (_is_arabic(before) and _is_arabic(after) and len(_word_before(text, i,
-                line_start)) > 1 and j + 1 < line_end and _is_arabic(text[j + 1]))
+                line_start)) > 1 and j + 1 < line_end and _is_arabic(text[j + 1])
+                and not (j - i == 1 and is_acronym(_dotted_run(text, i, line_start, line_end))))
     if j - i > 1 or text[i] != ".":
         return True
     word = _word_before(text, i, line_start)

@@ -3,7 +3,8 @@
 Punctuation comes off words (``“داعش”.`` → ``“ داعش ” .``); a clitic written with tatweel before
 a non-letter stands alone (``لـ”إعادة`` → ``لـ ” إعادة``); numbers keep their separators
 (``2,500`` ``2.5`` ``٢٥٠٠``) and the clitics written onto them (``و2010``); URLs, e-mail
-addresses, hashtags, @-mentions and Latin words are single tokens. Each token is then split into
+addresses, hashtags, @-mentions, Latin words and acronyms spelt with dotted Arabic letter names
+(``سي.إن.إن``, :mod:`khabar.text.acronyms`) are single tokens. Each token is then split into
 its clitic words by :mod:`khabar.text.segment`.
 """
 
@@ -13,6 +14,7 @@ import functools
 import re
 
 from ..model import Token, Word
+from .acronyms import is_acronym, proclitic_length
 from .normalize import normalize
 from .segment import Segmenter
 
@@ -28,20 +30,25 @@ _PUNCT = (
     "\u2030-\u205e«»"
 )
 
-_TOKEN = re.compile(
-    rf"""
+_HEAD = rf"""
     (?P<url>(?:https?://|www\.)[^\s<>"“”«»]*[^\s<>"“”«».,;:!?،؛؟)\]}}'’])
   | (?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)
   | (?P<hashtag>\#[\w{_MARK}]+)
   | (?P<mention>@[A-Za-z0-9_]+)
   | (?P<number>(?:[وفبلك]{{1,2}}\u0640*)?[{_DIGIT}]+(?:[.,\u066b\u066c][{_DIGIT}]+)*)
+"""
+_ACRONYM = rf"""
+  | (?P<acronym>[{_LETTER}]{{1,7}}(?:\.[{_LETTER}]{{1,5}}){{2,}})
+"""
+_TAIL = rf"""
   | (?P<word>[{_LETTER}][{_LETTER}{_MARK}]*)
   | (?P<latin>[{_LATIN}][{_LATIN}0-9]*(?:['’\-][{_LATIN}0-9]+)*)
   | (?P<punct>\.{{2,}}|[{_PUNCT}])
   | (?P<symbol>[^\s{_MARK}]|[{_MARK}]+)
-    """,
-    re.VERBOSE,
-)
+"""
+_TOKEN = re.compile(_HEAD + _ACRONYM + _TAIL, re.VERBOSE)
+#: The same without acronyms (for a dotted run that is not one: words and full stops).
+_PLAIN = re.compile(_HEAD + _TAIL, re.VERBOSE)
 _NUMBER_CLITICS = re.compile("[وفبلك]{1,2}\u0640*")
 
 
@@ -63,7 +70,16 @@ class Tokenizer:
             kind = m.lastgroup
             s, e = m.span()
             surface = text[s:e]
-            norm, relative = analyse(surface, kind)
+            if kind == "acronym":
+                if not is_acronym(surface):
+                    # Dotted words that are not letter names: words and full stops as usual.
+                    tokens.extend(self._plain(text, s, e, sentence))
+                    continue
+                kind = "word"
+                surface_kind = "acronym"
+            else:
+                surface_kind = kind
+            norm, relative = analyse(surface, surface_kind)
             if len(relative) == 1:
                 role, form = relative[0][2], relative[0][3]
                 words: tuple[Word, ...] = (Word(s, e, role, form),)
@@ -72,6 +88,16 @@ class Tokenizer:
                                for ws, we, role, form in relative])
             append(Token(s, e, surface, kind, norm, words, sentence))
         return tokens
+
+    def _plain(self, text: str, start: int, end: int, sentence: int) -> list[Token]:
+        """The tokens of ``text[start:end]`` read without the acronym rule."""
+        out = []
+        for m in _PLAIN.finditer(text, start, end):
+            s, e = m.span()
+            norm, relative = self._analyse(text[s:e], m.lastgroup)
+            words = tuple(Word(s + ws, s + we, role, form) for ws, we, role, form in relative)
+            out.append(Token(s, e, text[s:e], m.lastgroup, norm, words, sentence))
+        return out
 
     def _token_type(self, surface: str, kind: str) -> tuple[str, tuple[tuple[int, int, str, str],
                                                                       ...]]:
@@ -82,6 +108,10 @@ class Tokenizer:
         """Clitic words of one token, offsets relative to its start (cached per surface form)."""
         if kind == "word":
             return self.segmenter.words(surface)
+        if kind == "acronym":
+            cut = proclitic_length(surface)
+            clitics = [(i, i + 1, "proclitic", surface[i]) for i in range(cut)]
+            return (*clitics, (cut, len(surface), "stem", normalize(surface[cut:])))
         if kind == "number":
             clitics = _NUMBER_CLITICS.match(surface)
             if clitics:

@@ -54,7 +54,7 @@ class EntityAnalyser:
         text, tokens = analysis.text, analysis.tokens
         cores = [core_word(text, t) if t.kind == "word" else "" for t in tokens]
         mentions: list[RawMention] = []
-        # The article's sentences go through the tagger together (one batch for the network).
+        # The article's sentences are tagged in one call.
         sentences = [s for s in analysis.sentences if s.token_start < s.token_end]
         tagged = self.tagger.tag_batch(
             [[t.norm for t in tokens[s.token_start : s.token_end]] for s in sentences])

@@ -38,7 +38,7 @@ _HEAD = rf"""
   | (?P<number>(?:[وفبلك]{{1,2}}\u0640*)?[{_DIGIT}]+(?:[.,\u066b\u066c][{_DIGIT}]+)*)
 """
 _ACRONYM = rf"""
-  | (?P<acronym>[{_LETTER}]{{1,7}}(?:\.[{_LETTER}]{{1,5}}){{2,}})
+  | (?P<acronym>[{_LETTER}]{{1,7}}+(?:\.[{_LETTER}]{{1,5}}+){{2,}})
 """
 _TAIL = rf"""
   | (?P<word>[{_LETTER}][{_LETTER}{_MARK}]*)

@@ -69,7 +69,7 @@ def _is_part(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
 def group_mentions(mentions: list[RawMention], tokens: list[Token],
                    lex: Lexicon) -> list[Group]:
     """Groups of coreferent mentions, in order of first mention."""
-    generic = frozenset("ال" + w for w, kinds in lex.triggers.items() if "org" in kinds)
+    generic = lex.definite_org_heads
     groups: list[Group] = []
     by_key: dict[str, Group] = {}
     by_country: dict[str, Group] = {}

@@ -8,7 +8,11 @@ The rules are those of ``../shared/gold/README.md``:
   name, or its speaker entity's name, equals the gold speaker after orthographic normalisation —
   or, for an anonymous gold speaker, when the predicted speaker span overlaps the gold one;
 - times and quantities: a span matches on any overlap (one-to-one); the value (and ``mod``) must
-  then be equal too.
+  then be equal too;
+- roles (khabar's addition): the exact span, on the entity of the same name.
+
+A gold file with ``"annotated": [...]`` is scored only on those layers («roles» among them when
+its roles are exhaustive); one without is scored on all.
 """
 
 from __future__ import annotations
@@ -50,7 +54,7 @@ class Count:
 
 
 METRICS = (
-    "entities", "entities.PER", "entities.ORG", "entities.LOC",
+    "entities", "entities.PER", "entities.ORG", "entities.LOC", "roles",
     "quotes.content", "quotes.attribution", "times.span", "times.value",
     "quantities.span", "quantities.value",
 )
@@ -117,10 +121,12 @@ def _greedy(pairs: Iterable[tuple[float, int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def _key(name: str | None) -> str:
+    return " ".join(normalize(name or "").split())
+
+
 def _same_name(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return False
-    return " ".join(normalize(a).split()) == " ".join(normalize(b).split())
+    return bool(a and b) and _key(a) == _key(b)
 
 
 def _clip(text: str, start: int, end: int, limit: int = 60) -> str:
@@ -156,6 +162,17 @@ def score(gold: dict[str, Any], analysis: dict[str, Any],
         for start, end, kind in sorted(items):
             report("entities", f"entity {label}: {kind} «{_clip(text, start, end)}» "
                                f"[{start}, {end})")
+
+    # Roles (added by khabar; not in the contract's rules): exact span, for the entity of the
+    # same name.
+    gold_roles = {(_key(r["entity"]), r["role"][0], r["role"][1]) for r in gold.get("roles", [])}
+    pred_roles = {(_key(e.get("name")), r["start"], r["end"])
+                  for e in analysis.get("entities", []) for r in e.get("roles", [])}
+    counts["roles"] = Count(len(gold_roles & pred_roles), len(pred_roles), len(gold_roles))
+    for label, items in (("missed", gold_roles - pred_roles), ("extra", pred_roles - gold_roles)):
+        for name, start, end in sorted(items, key=lambda x: x[1]):
+            report("roles", f"role {label}: «{_clip(text, start, end)}» of {name} "
+                            f"[{start}, {end})")
 
     # Quotes: content overlap of letters and digits, then the speaker.
     alnum = [0]

@@ -138,6 +138,7 @@ def test_evaluate_prints_scores(capsys):
     result = json.loads(out)
     assert result["files"] == 1
     assert result["entities"]["gold"] == 35
+    assert result["roles"]["gold"] == 5
     assert result["quotes.attribution"]["gold"] == 12
     assert result["times.value"]["gold"] == 11
     assert result["quantities.value"]["gold"] == 2

@@ -75,6 +75,14 @@ def test_roles_before_and_after_the_name():
     assert karim.roles[0].country == "IQ"
 
 
+def test_an_apposition_ends_after_its_prepositional_phrase():
+    a = analyse("ووصف أورين هاتش رئيس لجنة المالية بمجلس الشيوخ الرسوم الجمركية بأنها ضريبة، "
+                "فيما قال أحمد أبو الغيط الأمين العام لجامعة الدول العربية إن القمة ناجحة.")
+    assert [r.text for r in entity(a, "أورين هاتش").roles] == ["رئيس لجنة المالية بمجلس الشيوخ"]
+    assert [r.text for r in entity(a, "أحمد أبو الغيط").roles] == [
+        "الأمين العام لجامعة الدول العربية"]
+
+
 def test_nationality_adjectives_are_not_mentions_but_link_to_their_country():
     a = analyse("وانسحبت القوات العراقية من المدينة، وأكد الجيش العراقي أن العراق لن يتراجع.")
     iraq = entity(a, "العراق")

@@ -22,7 +22,7 @@ from .mentions import core_span
 
 #: How far a role reaches, in tokens.
 MAX_ROLE_TOKENS = 10
-_PREPOSITIONS = frozenset({"في", "لدى", "ب", "عن"})
+_PREPOSITIONS = frozenset({"في", "ب", "عن"})  # normalised; «لدى» is a role link
 _COMMAS = frozenset({"،", ","})
 
 
@@ -116,12 +116,27 @@ class RoleFinder:
             return None
         first = end = j
         j += 1
+        # 1: inside a prepositional phrase («بمجلس»), 2: after its definite complement
+        # («بمجلس الشيوخ»), where only an adjective may follow («… الشيوخ [الرسوم]»).
+        phrase = 0
         while j < hi and j - first < MAX_ROLE_TOKENS:
             kind = self.token_kind(text, tokens, j, names)
             after_name = names.get(end) is not None
-            if after_name and kind not in ("name", "nat"):
-                break  # «مدرب الأهلي المباراة»: a name ends the role unless an adjective follows
+            prep_to_name = kind in ("prep", "link") and j + 1 < hi and \
+                self.token_kind(text, tokens, j + 1, names) == "name"  # «سفيرة الأردن لدى إيطاليا»
+            if after_name and not prep_to_name and (kind not in ("name", "nat") or (
+                    kind == "name" and names.get(j) != names.get(end))):
+                # «مدرب الأهلي المباراة»: a name ends the role unless an adjective follows;
+                # so does another name («في الهلال الأحمر [أنقرة]»).
+                break
+            if phrase == 2 and kind == "def" and not tokens[j].norm.endswith(("ي", "يه")) \
+                    and not _has_preposition(tokens[j]):
+                break  # «رئيس لجنة المالية بمجلس الشيوخ [الرسوم الجمركية]»
             if kind in ("link", "def", "nat", "name", "head"):
+                if kind == "link" or _has_preposition(tokens[j]):
+                    phrase = 1
+                elif phrase == 1 and kind == "def":
+                    phrase = 2
                 end = j
             elif kind == "prep" and j + 1 < hi and (
                     self.token_kind(text, tokens, j + 1, names) in ("name", "link")
@@ -134,9 +149,14 @@ class RoleFinder:
         while end > first and self.word_kind(text, tokens[end]) == "prep":
             end -= 1
         nxt = end + 1
-        if nxt < hi and tokens[nxt].text in _COMMAS:
-            nxt += 1
-        if nxt < hi and names.get(nxt) == "PER":
-            return None  # «ترامب، وزير العدل، جيف سيشنز»: the title of the next person
+        if nxt + 1 < hi and tokens[nxt].text in _COMMAS and names.get(nxt + 1) == "PER":
+            # «ترامب، وزير العدل، جيف سيشنز»: the title of the next person (with no comma,
+            # «التقى X رئيس بلدية عمان Y», it is X's apposition)
+            return None
         start = core_span(tokens[first])[0]
         return start, core_span(tokens[end])[1] if end in names else tokens[end].end
+
+
+def _has_preposition(token: Token) -> bool:
+    """Whether the token starts with the preposition ب or ل written onto it («بمجلس»)."""
+    return any(w.role == "proclitic" and w.form in ("ب", "ل") for w in token.words)

@@ -125,6 +125,15 @@ def test_a_colon_after_inna_opens_a_direct_quote(steps):
     assert (q.kind, content(a, q)) == ("direct", "أطفال المدارس لا يمسكون القلم")
 
 
+def test_a_verb_that_is_also_a_noun_opens_its_sentence(steps):
+    """«طالب» is "demanded" and "student": after و at the start of a sentence, the verb."""
+    a = attribute(steps, "وقال مصدر مسؤول إن الهجوم مدان. وطالب المصدر المجتمع الدولي "
+                  "بالتحرك، مضيفا أن هذه الهجمات لن تمر.")
+    second = a.quotes[1]
+    assert content(a, second) == "هذه الهجمات لن تمر"
+    assert second.speaker.name == "مصدر مسؤول" and second.speaker.anonymous
+
+
 def test_partial_quote_inside_reported_speech_is_mixed(steps):
     a = attribute(steps, 'وأكدت الوزيرة ليلى حمدان أن الخطة "لن تتأخر" هذه المرة.',
                   {"ليلى حمدان": ("PER", ["ليلى حمدان"])})

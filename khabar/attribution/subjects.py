@@ -320,7 +320,13 @@ class SubjectRules:
                                   or doc.norm(c) in lex.complementizers):
                 c -= 1
         starts = [c + 1, c + 2] if c > lo or doc.norm(c) in lex.clause_openers else []
-        starts += [lo, lo + 1]
+        if lo + 1 < j and (self.ph.has_clitic(lo, "و") or self.ph.has_clitic(lo, "ف")) \
+                and self.ph.is_definite(lo + 1) and not self.ph.is_definite(lo):
+            # «وطالب المصدر …»: a sentence opening with و + word + a definite noun is a verb
+            # and its subject («طالب» is also "student").
+            starts += [lo + 1, lo]
+        else:
+            starts += [lo, lo + 1]
         for a in dict.fromkeys(starts):
             if a >= j or a < lo or doc.is_punct(a):
                 continue

@@ -134,6 +134,13 @@ def test_a_verb_that_is_also_a_noun_opens_its_sentence(steps):
     assert second.speaker.name == "مصدر مسؤول" and second.speaker.anonymous
 
 
+def test_content_after_fa_inna_far_from_the_source(steps):
+    a = attribute(steps, "وطبقا لأرقام حصلت عليها \"الاقتصادية\" من هيئة السياحة السويسرية، "
+                  "فإن 82 ألف سائح زاروا سويسرا خلال الأشهر الستة الأولى.")
+    q = only(a)
+    assert content(a, q) == "82 ألف سائح زاروا سويسرا خلال الأشهر الستة الأولى"
+
+
 def test_partial_quote_inside_reported_speech_is_mixed(steps):
     a = attribute(steps, 'وأكدت الوزيرة ليلى حمدان أن الخطة "لن تتأخر" هذه المرة.',
                   {"ليلى حمدان": ("PER", ["ليلى حمدان"])})

@@ -28,6 +28,8 @@ from .subjects import SubjectRules
 
 #: Tokens between a cue and its complement, at most (speaker, reason, medium, time…).
 MAX_REGION = 32
+#: Tokens after a sourcing phrase's source in which «، فإن» may still open the content.
+MAX_SOURCE_TAIL = 20
 #: Commas between a cue and its complement, at most.
 MAX_COMMAS = 4
 
@@ -517,13 +519,15 @@ class Finder(SubjectRules, ContentRules):
         if at_start:
             # «وبحسب الوزارة، فإن…»: content after the source.
             c = np_end
-            for k in range(np_end, min(hi, np_end + 5)):
+            for k in range(np_end, min(hi, np_end + MAX_SOURCE_TAIL)):
                 if doc.norm(k) in lex.complementizers or doc.is_terminator(k):
                     break
                 if doc.norm(k) in lex.resumptive or (doc.is_comma(k) and (
-                        self.ph.is_prep(np_end) or (k + 1 < hi and
-                                                    doc.norm(k + 1) in lex.resumptive))):
-                    c = k  # «وبحسب X في المدينة، فإن…»: the content starts after it
+                        (self.ph.is_prep(np_end) and k < np_end + 5) or (
+                            k + 1 < hi and doc.norm(k + 1) in lex.resumptive))):
+                    # «وبحسب X في المدينة، فإن…», «وطبقا لأرقام حصلت عليها الصحيفة من …،
+                    # فإن…»: the content starts after it
+                    c = k
                     break
             while c < hi and (doc.is_comma(c) or self.ph.is_adverb(c) or
                               doc.norm(c) in ("ما", "فان", "فقد") or

@@ -27,6 +27,8 @@ class DurationRules(Rules):
             half = _FRACTION_AFTER.get(_norm(self.units, k))
             if half is not None and amount is not None:
                 amount, k = amount + half, k + 1
+            elif form == "singular" and _norm(self.units, k) in ("واحد", "واحده"):
+                k += 1  # «خلال عام واحد»
             if form == "dual" and self.tags(k).get("rel") in ("past", "future"):
                 k += 1  # «العامين الماضيين»
             return amount, unit, k

@@ -136,8 +136,10 @@ def candidates(letters: str) -> list[Candidate]:
             if prep == "ل":
                 if letters[p] == "ل" and n - p >= 3:
                     arts.append(("ل", p + 1))  # للعراق
-            elif (prep not in g.future and n - p >= 4 and letters.startswith("ال", p)
+            elif (prep not in g.future and n - p >= (5 if prep == "ك" else 4)
+                  and letters.startswith("ال", p)
                   and lexicon_key(letters[p:]) not in g.not_article):
+                # After «ك» the stem has three letters at least: «وكالات» is not و+ك+ال+ات.
                 arts.append(("ال", p + 2))
             for art, a in arts:
                 if (conj or prep or art) and n - a >= 2:

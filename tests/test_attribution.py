@@ -141,6 +141,15 @@ def test_content_after_fa_inna_far_from_the_source(steps):
     assert content(a, q) == "82 ألف سائح زاروا سويسرا خلال الأشهر الستة الأولى"
 
 
+def test_a_title_then_the_person_between_commas_is_the_person(steps):
+    a = attribute(steps, "وقال السفير الأمريكي لدى الأردن، جون هيل، الذي حضر الحفل، في تغريدة "
+                  "إن \"العلاقات متينة\". وطلب وزير الدفاع، جيمس بول، من الكونغرس ألا يتدخل، "
+                  "محذرا من أن القيود \"تضر بالحلفاء\".",
+                  {"جون هيل": ("PER", ["جون هيل"]), "جيمس بول": ("PER", ["جيمس بول"]),
+                   "الكونغرس": ("ORG", ["الكونغرس"])})
+    assert [q.speaker.name for q in a.quotes] == ["جون هيل", "جيمس بول"]
+
+
 def test_partial_quote_inside_reported_speech_is_mixed(steps):
     a = attribute(steps, 'وأكدت الوزيرة ليلى حمدان أن الخطة "لن تتأخر" هذه المرة.',
                   {"ليلى حمدان": ("PER", ["ليلى حمدان"])})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..model import Entity
+from ..model import Entity, Mention
 from ..text.normalize import normalize
 from .lexicon import CueForm
 from .speakers import Referent, agrees, head_stem, noun_features
@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from .speakers import Discourse
 
 
+#: Tokens between a description and the comma before the person it names, at most.
+MAX_APPOSITION_GAP = 4
 #: Demonstratives that, before a definite noun, are mostly objects («أكد ذلك المدير»).
 _OBJECT_DEMONSTRATIVES = frozenset({"ذلك", "هذا", "هذه", "تلك"})
 
@@ -175,6 +177,8 @@ class SubjectRules:
                     break  # «عائلة الناشط يحيى شربجي», «المتحدث باسم ماكرون»: not the person
                 chosen = m
                 break
+        if chosen is None and not relational and lex.head(tok_a.norm, lex.people | lex.titles):
+            chosen = self._apposed_person(b)
         document = None
         if chosen is None and mentions:
             first = mentions[0]
@@ -379,6 +383,22 @@ class SubjectRules:
             if made is not None and agrees(gender, number, made[0], True):
                 return made[0]
             return None
+        return None
+
+    def _apposed_person(self, b: int) -> tuple[int, int, Entity, Mention] | None:
+        """A person named after a comma that follows the description ending at token ``b``,
+        within a few words («وزير الدفاع الأمريكي، جيمس ماتيس، …», «السفير الأمريكي لدى
+        إسرائيل، ديفيد فريدمان، …»)."""
+        doc, lex = self.doc, self.lex
+        for k in range(b, min(b + MAX_APPOSITION_GAP, len(doc.tokens) - 1)):
+            if doc.is_comma(k):
+                apposed = doc.mention_at(k + 1)
+                if apposed is not None and apposed[2].type == "PER" and \
+                        doc.token_at(apposed[0]) == k + 1:
+                    return apposed
+                return None
+            if doc.is_punct(k) or doc.norm(k) in lex.complementizers or doc.norm(k) in lex.cues:
+                return None
         return None
 
     def agent(self, a: int, end: int) -> int | None:

@@ -150,6 +150,16 @@ def test_a_title_then_the_person_between_commas_is_the_person(steps):
     assert [q.speaker.name for q in a.quotes] == ["جون هيل", "جيمس بول"]
 
 
+def test_a_name_spelt_in_letters_that_starts_with_inna(steps):
+    a = attribute(steps, "وقالت شبكة إن بي سي إن الخبر صحيح. وقال رئيس تحرير شبكة \"وان تي في\" "
+                  "عبدالله خنجاني إن الخميس \"يوم حداد\".",
+                  {"إن بي سي": ("ORG", ["إن بي سي"]), "وان تي في": ("ORG", ["وان تي في"]),
+                   "عبدالله خنجاني": ("PER", ["عبدالله خنجاني"])})
+    nbc, editor = a.quotes
+    assert (nbc.speaker.name, content(a, nbc)) == ("إن بي سي", "الخبر صحيح")
+    assert editor.speaker.name == "عبدالله خنجاني"
+
+
 def test_partial_quote_inside_reported_speech_is_mixed(steps):
     a = attribute(steps, 'وأكدت الوزيرة ليلى حمدان أن الخطة "لن تتأخر" هذه المرة.',
                   {"ليلى حمدان": ("PER", ["ليلى حمدان"])})

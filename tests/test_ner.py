@@ -204,6 +204,14 @@ def test_dotted_acronyms_are_organisations():
     assert texts(a, bbc) == ["بي.بي.سي", "هيئة الإذاعة البريطانية"]
 
 
+def test_a_name_in_letter_names_is_an_organisation_and_stops_before_inna():
+    a = analyse("وقالت شبكة إن بي سي إن الخبر صحيح، وقال رئيس تحرير شبكة \"وان تي في\" عبدالله "
+                "خنجاني إن اليوم يوم حداد.")
+    assert entity(a, "إن بي سي").type == "ORG"
+    assert entity(a, "عبدالله خنجاني").type == "PER"
+    assert not [e for e in a.entities if e.type == "PER" and e.name != "عبدالله خنجاني"]
+
+
 def test_a_currency_alone_is_not_a_name():
     a = analyse("وقال وزير المالية الأردني محمد العسعس إن سعر الدولار استقر أمام الدينار، "
                 "وإن الحكومة خصصت 45 مليون دينار للمشروع.")

@@ -261,9 +261,10 @@ class Finder(SubjectRules, ContentRules):
         return None
 
     def inside_name(self, k: int) -> bool:
-        """Whether token ``k`` is inside (not at the start of) a name («إير بي إن بي»)."""
+        """Whether token ``k`` is part of a longer name («إير بي إن بي», «إن بي سي»)."""
         found = self.doc.mention_at(k)
-        return found is not None and found[0] < self.doc.tokens[k].start
+        tok = self.doc.tokens[k]
+        return found is not None and (found[0] < tok.start or found[1] > tok.end)
 
     def is_relay_phrase(self, k: int) -> bool:
         """Whether token ``k`` opens «نقلا عن» or «على لسان» (part of a cue's speaker region)."""

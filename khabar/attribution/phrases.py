@@ -244,7 +244,8 @@ class Phrases:
                 genitive = False
             if j > a and tok.kind in ("word", "latin"):
                 found = doc.mention_at(j)
-                if found is not None and tok.norm not in lex.complementizers \
+                if found is not None and (tok.norm not in lex.complementizers
+                                          or found[1] > tok.end) \
                         and not self.is_prep(j) and not (self.has_clitic(j, "ل")
                                                          and self.is_audience(j)):
                     # A name goes in whole, whatever its words («صباح», «وول ستريت»).

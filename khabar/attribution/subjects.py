@@ -386,10 +386,15 @@ class SubjectRules:
         return None
 
     def _apposed_person(self, b: int) -> tuple[int, int, Entity, Mention] | None:
-        """A person named after a comma that follows the description ending at token ``b``,
+        """A person named right after the description ending at token ``b``, or after a comma
         within a few words («وزير الدفاع الأمريكي، جيمس ماتيس، …», «السفير الأمريكي لدى
         إسرائيل، ديفيد فريدمان، …»)."""
         doc, lex = self.doc, self.lex
+        if b < len(doc.tokens):
+            # Right after it, no comma: «رئيس تحرير شبكة "وان تي في" عبدالله خنجاني»
+            right = doc.mention_at(b)
+            if right is not None and right[2].type == "PER" and doc.token_at(right[0]) == b:
+                return right
         for k in range(b, min(b + MAX_APPOSITION_GAP, len(doc.tokens) - 1)):
             if doc.is_comma(k):
                 apposed = doc.mention_at(k + 1)

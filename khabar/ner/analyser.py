@@ -9,7 +9,7 @@ from ..model import Analysis, Entity, Mention, Role, Token
 from ..options import Options
 from ..quantity.units import units
 from ..resources import load_yaml
-from ..text.acronyms import is_acronym
+from ..text.acronyms import is_acronym, letter_names
 from ..text.normalize import normalize
 from .coref import Group, group_mentions
 from .lexicon import Lexicon, lexicon, strip_article
@@ -55,6 +55,7 @@ class EntityAnalyser:
         cores = [core_word(text, t) if t.kind == "word" else "" for t in tokens]
         mentions: list[RawMention] = []
         # The article's sentences are tagged in one call.
+        letters = letter_names()
         sentences = [s for s in analysis.sentences if s.token_start < s.token_end]
         tagged = self.tagger.tag_batch(
             [[t.norm for t in tokens[s.token_start : s.token_end]] for s in sentences])
@@ -65,10 +66,14 @@ class EntityAnalyser:
                 for a, b in _coordinated(tokens, lo + first, lo + last):
                     mention = make_mention(text, tokens, a, b, kind)
                     if mention is not None:
+                        mention = self._before_complementizer(text, tokens, mention, letters)
+                    if mention is not None:
                         mention = self._without_descriptor(text, tokens, mention)
                     if mention is not None and self._plausible(mention, tokens):
-                        if mention.first == mention.last and is_acronym(cores[mention.first]):
-                            mention.type = "ORG"  # «سي.إن.بي.سي»: a dotted acronym is a body
+                        if (mention.first == mention.last and is_acronym(cores[mention.first])
+                                ) or all(w in letters for w in mention.words):
+                            # «سي.إن.بي.سي», «إن بي سي»: an acronym is a body, not a person
+                            mention.type = "ORG"
                         found.append(mention)
             found = with_adjectives(text, tokens, cores, hi, found, self.lex)
             found = self._countries(text, tokens, cores, lo, hi, found)
@@ -85,6 +90,18 @@ class EntityAnalyser:
         mentions += self._propagate(text, tokens, cores, mentions)
         groups = group_mentions(mentions, tokens, self.lex)
         analysis.entities = self._entities(analysis, groups, cores)
+
+    @staticmethod
+    def _before_complementizer(text: str, tokens: list[Token], mention: RawMention,
+                               letters: frozenset[str]) -> RawMention | None:
+        """«[إن بي سي] إن الخبر صحيح»: «إن» inside a name is the letter N only among letter
+        names; before another word it is the complementizer, and the name ends before it."""
+        words = mention.words
+        for i in range(1, len(words) - 1):
+            if words[i] == "ان" and words[i + 1] not in letters:
+                return make_mention(text, tokens, mention.first, mention.first + i - 1,
+                                    mention.type)
+        return mention
 
     def _without_descriptor(self, text: str, tokens: list[Token],
                             mention: RawMention) -> RawMention | None:

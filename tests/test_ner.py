@@ -212,6 +212,15 @@ def test_a_name_in_letter_names_is_an_organisation_and_stops_before_inna():
     assert not [e for e in a.entities if e.type == "PER" and e.name != "عبدالله خنجاني"]
 
 
+def test_a_first_name_and_surname_before_a_title_are_a_person():
+    a = analyse("وحضر اللقاء سلمى الحديدي سفيرة الأردن لدى إيطاليا، وعبد الله صفي الدين ابن خالة "
+                "زعيم الحزب.")
+    salma = entity(a, "سلمى الحديدي")
+    assert salma.type == "PER"
+    assert [r.text for r in salma.roles] == ["سفيرة الأردن لدى إيطاليا"]
+    assert "ابن خالة" not in {e.name for e in a.entities}
+
+
 def test_a_currency_alone_is_not_a_name():
     a = analyse("وقال وزير المالية الأردني محمد العسعس إن سعر الدولار استقر أمام الدينار، "
                 "وإن الحكومة خصصت 45 مليون دينار للمشروع.")

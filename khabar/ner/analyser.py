@@ -18,6 +18,7 @@ from .nationality import find_adjectives
 from .patterns import (
     institution_mentions,
     named_after_descriptor,
+    persons_before_title,
     persons_by_apposition,
     titled_persons,
     with_adjectives,
@@ -73,6 +74,8 @@ class EntityAnalyser:
                         if (mention.first == mention.last and is_acronym(cores[mention.first])
                                 ) or all(w in letters for w in mention.words):
                             # «سي.إن.بي.سي», «إن بي سي»: an acronym is a body, not a person
+                            mention = self._letters_after_descriptor(text, tokens, cores,
+                                                                     mention, letters, lo)
                             mention.type = "ORG"
                         found.append(mention)
             found = with_adjectives(text, tokens, cores, hi, found, self.lex)
@@ -80,6 +83,7 @@ class EntityAnalyser:
             kind_of = functools.partial(self.roles.token_kind, text, tokens, names={})
             found = titled_persons(text, tokens, cores, lo, hi, found, self.lex, kind_of)
             found = persons_by_apposition(text, tokens, cores, lo, hi, found, self.lex, kind_of)
+            found = persons_before_title(text, tokens, cores, lo, hi, found, self.lex, kind_of)
             found = named_after_descriptor(text, tokens, cores, lo, hi, found, self.lex,
                                            self.descriptors)
             found = institution_mentions(text, tokens, cores, lo, hi, found, self.lex,
@@ -90,6 +94,19 @@ class EntityAnalyser:
         mentions += self._propagate(text, tokens, cores, mentions)
         groups = group_mentions(mentions, tokens, self.lex)
         analysis.entities = self._entities(analysis, groups, cores)
+
+    def _letters_after_descriptor(self, text: str, tokens: list[Token], cores: list[str],
+                                  mention: RawMention, letters: frozenset[str],
+                                  lo: int) -> RawMention:
+        """«شبكة [إن] بي سي»: letter names left out before a name in letters go in when a
+        generic word («شبكة», «قناة») stands before them (after a verb, «إن» is «that»)."""
+        first = mention.first
+        while first - 1 > lo and cores[first - 1] in letters and tokens[first - 1].kind == "word" \
+                and not tokens[first - 1].proclitics:
+            first -= 1
+        if first == mention.first or strip_article(cores[first - 1]) not in self.descriptors:
+            return mention
+        return make_mention(text, tokens, first, mention.last, mention.type) or mention
 
     @staticmethod
     def _before_complementizer(text: str, tokens: list[Token], mention: RawMention,

@@ -60,6 +60,8 @@ class Lexicon:
     #: Normalised heads of institution names, and those whose definite complement alone makes
     #: a name («وزارة الطاقة»).
     institutions: frozenset[str] = frozenset()
+    #: Normalised kinship nouns («ابن», «خالة»).
+    kinship: frozenset[str] = frozenset()
     #: Organisation heads with «ال» («النادي», «الحزب»), which a short form drops.
     definite_org_heads: frozenset[str] = frozenset()
     named_institutions: frozenset[str] = frozenset()
@@ -221,6 +223,7 @@ def lexicon(silver: bool = True, folder: str | None = None) -> Lexicon:
         role_links=frozenset(strip_article(normalize(w)) for w in data["role_links"]),
         honorifics=frozenset(strip_article(normalize(w)) for w in data["honorifics"]),
         institutions=frozenset(normalize(w) for w in data["institution_heads"]),
+        kinship=frozenset(normalize(w) for w in data["kinship"]),
         definite_org_heads=frozenset("ال" + w for w, kinds in triggers.items() if "org" in kinds),
         named_institutions=frozenset(normalize(w) for w in data["named_institution_heads"]),
         known_names=known,

@@ -251,6 +251,29 @@ def persons_by_apposition(text: str, tokens: list[Token], cores: list[str], lo: 
     return out
 
 
+def persons_before_title(text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
+                         found: list[RawMention], lex: Lexicon, kind_of) -> list[RawMention]:
+    """«وحضر اللقاء [سلمى الحديدي] سفيرة الأردن»: a known first name and a word that can be a
+    surname, untagged, right before a person's title, are the person the title describes."""
+    covered = {j for m in found for j in range(m.first, m.last + 1)}
+    added = []
+    for i in range(lo, hi - 2):
+        first, last = tokens[i], tokens[i + 1]
+        if i in covered or i + 1 in covered or first.kind != "word" or last.kind != "word" \
+                or first.has_article or first.proclitics or last.proclitics:
+            continue
+        if cores[i] in lex.kinship or strip_article(cores[i + 1]) in lex.kinship:
+            continue  # «ابن خالة زعيم الحزب»
+        if "PER" in lex.gazetteer.get(cores[i], ()) and _person_like(lex, cores[i]) \
+                and _name_like(lex, cores[i + 1]) and kind_of(i + 2) == "head" \
+                and (i == lo or kind_of(i - 1) not in ("head", "honor")):
+            person = make_mention(text, tokens, i, i + 1, "PER")
+            if person is not None:
+                added.append(person)
+                covered.update((i, i + 1))
+    return sorted(found + added, key=lambda m: m.start) if added else found
+
+
 _OPEN_QUOTES = frozenset("\"«“”'")
 _CLOSE_QUOTES = frozenset("\"»”“'")
 

@@ -149,9 +149,10 @@ class RoleFinder:
         while end > first and self.word_kind(text, tokens[end]) == "prep":
             end -= 1
         nxt = end + 1
-        if nxt + 1 < hi and tokens[nxt].text in _COMMAS and names.get(nxt + 1) == "PER":
+        if nxt + 1 < hi and tokens[nxt].text in _COMMAS and names.get(nxt + 1) == "PER" \
+                and not any(w.form == "و" and w.role == "proclitic" for w in tokens[nxt + 1].words):
             # «ترامب، وزير العدل، جيف سيشنز»: the title of the next person (with no comma,
-            # «التقى X رئيس بلدية عمان Y», it is X's apposition)
+            # «التقى X رئيس بلدية عمان Y», or before «، وY», it is X's apposition)
             return None
         start = core_span(tokens[first])[0]
         return start, core_span(tokens[end])[1] if end in names else tokens[end].end

@@ -103,7 +103,7 @@ def train_clusters(args: argparse.Namespace) -> int:
 
 
 #: CRF settings: L1 keeps the model small, L2 smooths it (chosen on the dev set, see docs).
-CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 300,
+CRF_PARAMS = {"c1": 0.1, "c2": 0.1, "max_iterations": 300,
               "feature.possible_transitions": True, "feature.possible_states": True}
 #: The share of the train split's last sentences held out as the dev set.
 DEV_SHARE = 0.1

@@ -257,14 +257,17 @@ def persons_before_title(text: str, tokens: list[Token], cores: list[str], lo: i
     surname, untagged, right before a person's title, are the person the title describes."""
     covered = {j for m in found for j in range(m.first, m.last + 1)}
     added = []
+    gazetteer = lex.gazetteer
     for i in range(lo, hi - 2):
+        if "PER" not in gazetteer.get(cores[i], ()):
+            continue  # a known first name first: the cheap test, most tokens stop here
         first, last = tokens[i], tokens[i + 1]
         if i in covered or i + 1 in covered or first.kind != "word" or last.kind != "word" \
                 or first.has_article or first.proclitics or last.proclitics:
             continue
         if cores[i] in lex.kinship or strip_article(cores[i + 1]) in lex.kinship:
             continue  # «ابن خالة زعيم الحزب»
-        if "PER" in lex.gazetteer.get(cores[i], ()) and _person_like(lex, cores[i]) \
+        if _person_like(lex, cores[i]) \
                 and _name_like(lex, cores[i + 1]) and kind_of(i + 2) == "head" \
                 and (i == lo or kind_of(i - 1) not in ("head", "honor")):
             person = make_mention(text, tokens, i, i + 1, "PER")

@@ -131,7 +131,8 @@ def test_institutions_named_by_their_complement():
     assert hospital.type == "ORG"
     assert texts(a, hospital) == ["مستشفى الملك فهد"]
     assert "فهد" not in {e.name for e in a.entities}
-    b = analyse("ويعاني الأردن من عجز مائي، بحسب ما ذكر تقرير لمعهد المياه العربي نشر الشهر الماضي.")
+    b = analyse("ويعاني الأردن من عجز مائي، بحسب ما ذكر تقرير لمعهد المياه العربي نشر "
+                "الشهر الماضي.")
     assert texts(b, entity(b, "معهد المياه العربي")) == ["معهد المياه العربي"]
 
 

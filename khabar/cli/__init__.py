@@ -10,8 +10,12 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..errors import KhabarError
+
+if TYPE_CHECKING:
+    from ..readers import ReadOptions
 
 COMMANDS = [
     "analyze", "evaluate", "train", "ingest", "search", "entity", "timeline", "serve", "demo",
@@ -52,6 +56,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (khabar … | head); that is not an error of ours.
         sys.stderr.close()
         return 0
+
+
+def add_reading_arguments(parser: argparse.ArgumentParser, input_format: bool = True) -> None:
+    """The options that say how articles are read: ``--published``, ``--max-chars``,
+    ``--any-language`` and (when ``input_format``) ``--input-format``."""
+    from ..options import Options
+    from ..readers import INPUT_FORMATS
+
+    parser.add_argument("--published", metavar="YYYY-MM-DD",
+                        help="publication date for articles that carry none (anchors «أمس»…)")
+    if input_format:
+        parser.add_argument("--input-format", choices=INPUT_FORMATS,
+                            help="how to read the input (default: from its name and content)")
+    parser.add_argument("--max-chars", type=int, default=Options().max_chars, metavar="N",
+                        help="refuse articles longer than N characters (default: %(default)s)")
+    parser.add_argument("--any-language", action="store_true",
+                        help="analyse text even when little of it is Arabic")
+
+
+def reading_options(args: argparse.Namespace) -> ReadOptions:
+    """The :class:`~khabar.readers.ReadOptions` of :func:`add_reading_arguments`' options."""
+    from ..readers import ReadOptions, parse_published
+
+    published = parse_published(args.published, "--published") if args.published else None
+    return ReadOptions(published=published, format=getattr(args, "input_format", None),
+                       max_chars=args.max_chars, require_arabic=not args.any_language)
 
 
 def report_record_error(error: Exception) -> None:

@@ -11,9 +11,9 @@ from ..analyze import analyze
 from ..errors import InputError, RecordError
 from ..model import Article
 from ..options import Options
-from ..readers import INPUT_FORMATS, ReadOptions, parse_published, read_source
+from ..readers import ReadOptions, read_source
 from ..resources import data_path
-from . import report_record_error
+from . import add_reading_arguments, reading_options, report_record_error
 
 FORMATS = ("text", "json", "jsonl", "html")
 
@@ -28,19 +28,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser.add_argument("path", nargs="?", help="input file, or - for standard input")
     parser.add_argument("--example", action="store_true",
                         help="analyse the built-in example article")
-    parser.add_argument("--published", metavar="YYYY-MM-DD",
-                        help="publication date for articles that carry none (anchors «أمس»…)")
     parser.add_argument("--format", choices=FORMATS,
                         help="output: text (a report), json, jsonl or html "
                         "(default: jsonl for JSONL input, text otherwise)")
-    parser.add_argument("--input-format", choices=INPUT_FORMATS,
-                        help="how to read the input (default: from its name and content)")
     parser.add_argument("--no-tokens", action="store_true",
                         help="leave tokens out of JSON output")
-    parser.add_argument("--max-chars", type=int, default=Options().max_chars, metavar="N",
-                        help="refuse articles longer than N characters (default: %(default)s)")
-    parser.add_argument("--any-language", action="store_true",
-                        help="analyse text even when little of it is Arabic")
+    add_reading_arguments(parser)
     return parser
 
 
@@ -58,13 +51,11 @@ def run(args: argparse.Namespace) -> int:
         if sys.stdin.isatty():
             raise InputError("no input: give a PATH, - for standard input, or --example")
         args.path = "-"
-    published = parse_published(args.published, "--published") if args.published else None
-    read_options = ReadOptions(published=published, format=args.input_format,
-                               max_chars=args.max_chars, require_arabic=not args.any_language)
+    read_options = reading_options(args)
     options = Options(include_tokens=not args.no_tokens, max_chars=args.max_chars)
     if args.example:
         example = next(example_articles())
-        example.published = published or example.published
+        example.published = read_options.published or example.published
         articles: Iterator[Article | RecordError] = iter([example])
         batch = False
     else:

@@ -8,9 +8,9 @@ import sys
 
 from ..ingest import IngestOptions, SourceOptions, ingest
 from ..options import Options
-from ..readers import ReadOptions, parse_published
 from ..store import Store
 from ..store.db import add_db_argument
+from . import add_reading_arguments, reading_options
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -25,18 +25,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser.add_argument("sources", nargs="+", metavar="SOURCE",
                         help="file, folder, feed file, URL, or - for standard input")
     add_db_argument(parser)
-    parser.add_argument("--published", metavar="YYYY-MM-DD",
-                        help="publication date for articles that carry none")
     parser.add_argument("--jobs", type=int, default=1, metavar="N",
                         help="analyse in N processes (default: 1; 0 = one per core)")
     parser.add_argument("--allow-private", action="store_true",
                         help="allow fetching from private and loopback addresses")
     parser.add_argument("--no-fetch", action="store_true",
                         help="for feeds, use the text the feed carries; do not fetch pages")
-    parser.add_argument("--any-language", action="store_true",
-                        help="store text even when little of it is Arabic")
-    parser.add_argument("--max-chars", type=int, default=Options().max_chars, metavar="N",
-                        help="refuse articles longer than N characters (default: %(default)s)")
+    add_reading_arguments(parser, input_format=False)
     parser.add_argument("--batch", type=int, default=IngestOptions().batch, metavar="N",
                         help="articles written per transaction (default: %(default)s)")
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
@@ -45,9 +40,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 
 
 def run(args: argparse.Namespace) -> int:
-    published = parse_published(args.published, "--published") if args.published else None
-    read = ReadOptions(published=published, max_chars=args.max_chars,
-                       require_arabic=not args.any_language)
+    read = reading_options(args)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     options = IngestOptions(analysis=Options(include_tokens=False, max_chars=args.max_chars),
                             jobs=jobs, batch=max(1, args.batch), progress=args.progress)

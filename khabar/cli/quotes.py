@@ -12,9 +12,9 @@ from typing import Any
 from ..errors import InputError, RecordError
 from ..model import Analysis, Article, Quote, to_json
 from ..options import Options
-from ..readers import INPUT_FORMATS, ReadOptions, parse_published, read_source
+from ..readers import read_source
 from ..text.normalize import normalize
-from . import report_record_error
+from . import add_reading_arguments, reading_options, report_record_error
 
 #: The analysers attribution uses (others are skipped to keep a corpus pass fast).
 _ANALYSERS = ("text", "entities", "times", "quotes")
@@ -35,14 +35,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                         help="only speakers whose name contains NAME (any spelling of "
                         "alef, hamza, ya and ta marbuta)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--published", metavar="YYYY-MM-DD",
-                        help="publication date for articles that carry none")
-    parser.add_argument("--input-format", choices=INPUT_FORMATS,
-                        help="how to read the input (default: from its name and content)")
-    parser.add_argument("--max-chars", type=int, default=Options().max_chars, metavar="N",
-                        help="skip articles longer than N characters (default: %(default)s)")
-    parser.add_argument("--any-language", action="store_true",
-                        help="analyse text even when little of it is Arabic")
+    add_reading_arguments(parser)
     return parser
 
 
@@ -140,9 +133,7 @@ def run(args: argparse.Namespace) -> int:
     from ..analyze import analyze
     from ..pipeline import REGISTRY
 
-    published = parse_published(args.published, "--published") if args.published else None
-    read_options = ReadOptions(published=published, format=args.input_format,
-                               max_chars=args.max_chars, require_arabic=not args.any_language)
+    read_options = reading_options(args)
     options = Options(analysers=tuple(n for n in REGISTRY if n in _ANALYSERS),
                       include_tokens=False, max_chars=args.max_chars)
     state = {"failed": 0, "articles": 0}

@@ -47,6 +47,7 @@ class EntityAnalyser:
         self.descriptors = frozenset(normalize(w) for w in data["org_descriptors"])
         self.roles = RoleFinder(self.lex, stops)
         self.one_word_countries = frozenset(k for k in self.lex.country_names if " " not in k)
+        self.letters = letter_names()
         # «دولار», «الدينار»: a currency alone is a unit (``units.yaml``), not a name.
         self.currencies = frozenset(key[0] for key, unit in units().entries.items()
                                     if unit.kind == "money" and len(key) == 1)
@@ -56,7 +57,6 @@ class EntityAnalyser:
         cores = [core_word(text, t) if t.kind == "word" else "" for t in tokens]
         mentions: list[RawMention] = []
         # The article's sentences are tagged in one call.
-        letters = letter_names()
         sentences = [s for s in analysis.sentences if s.token_start < s.token_end]
         tagged = self.tagger.tag_batch(
             [[t.norm for t in tokens[s.token_start : s.token_end]] for s in sentences])
@@ -67,16 +67,10 @@ class EntityAnalyser:
                 for a, b in _coordinated(tokens, lo + first, lo + last):
                     mention = make_mention(text, tokens, a, b, kind)
                     if mention is not None:
-                        mention = self._before_complementizer(text, tokens, mention, letters)
+                        mention = self._spelt_in_letters(text, tokens, cores, mention, lo)
                     if mention is not None:
                         mention = self._without_descriptor(text, tokens, mention)
                     if mention is not None and self._plausible(mention, tokens):
-                        if (mention.first == mention.last and is_acronym(cores[mention.first])
-                                ) or all(w in letters for w in mention.words):
-                            # «سي.إن.بي.سي», «إن بي سي»: an acronym is a body, not a person
-                            mention = self._letters_after_descriptor(text, tokens, cores,
-                                                                     mention, letters, lo)
-                            mention.type = "ORG"
                         found.append(mention)
             found = with_adjectives(text, tokens, cores, hi, found, self.lex)
             found = self._countries(text, tokens, cores, lo, hi, found)
@@ -95,29 +89,34 @@ class EntityAnalyser:
         groups = group_mentions(mentions, tokens, self.lex)
         analysis.entities = self._entities(analysis, groups, cores)
 
-    def _letters_after_descriptor(self, text: str, tokens: list[Token], cores: list[str],
-                                  mention: RawMention, letters: frozenset[str],
-                                  lo: int) -> RawMention:
-        """«شبكة [إن] بي سي»: letter names left out before a name in letters go in when a
-        generic word («شبكة», «قناة») stands before them (after a verb, «إن» is «that»)."""
+    def _spelt_in_letters(self, text: str, tokens: list[Token], cores: list[str],
+                          mention: RawMention, lo: int) -> RawMention | None:
+        """Names spelt in Latin letter names («إن بي سي», «سي.إن.بي.سي»).
+
+        «إن» is the letter N only among letter names: before another word it is «that», and
+        the name ends before it («[إن بي سي] إن الخبر صحيح»). Such a name is a body, not a
+        person, and letter names the tagger left out before it go in after a generic word
+        («شبكة [إن] بي سي»; after a verb, «إن» is «that»).
+        """
+        letters = self.letters
+        words = mention.words
+        for i in range(1, len(words) - 1):
+            if words[i] == "ان" and words[i + 1] not in letters:
+                mention = make_mention(text, tokens, mention.first, mention.first + i - 1,
+                                       mention.type)
+                if mention is None:
+                    return None
+                break
+        if not (all(w in letters for w in mention.words) or (
+                mention.first == mention.last and is_acronym(cores[mention.first]))):
+            return mention
         first = mention.first
         while first - 1 > lo and cores[first - 1] in letters and tokens[first - 1].kind == "word" \
                 and not tokens[first - 1].proclitics:
             first -= 1
-        if first == mention.first or strip_article(cores[first - 1]) not in self.descriptors:
-            return mention
-        return make_mention(text, tokens, first, mention.last, mention.type) or mention
-
-    @staticmethod
-    def _before_complementizer(text: str, tokens: list[Token], mention: RawMention,
-                               letters: frozenset[str]) -> RawMention | None:
-        """«[إن بي سي] إن الخبر صحيح»: «إن» inside a name is the letter N only among letter
-        names; before another word it is the complementizer, and the name ends before it."""
-        words = mention.words
-        for i in range(1, len(words) - 1):
-            if words[i] == "ان" and words[i + 1] not in letters:
-                return make_mention(text, tokens, mention.first, mention.first + i - 1,
-                                    mention.type)
+        if first < mention.first and strip_article(cores[first - 1]) in self.descriptors:
+            mention = make_mention(text, tokens, first, mention.last, mention.type) or mention
+        mention.type = "ORG"
         return mention
 
     def _without_descriptor(self, text: str, tokens: list[Token],

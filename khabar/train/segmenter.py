@@ -117,9 +117,8 @@ def gold_word(section: int, line: str) -> GoldWord:
         i += 1
     if i < len(segs) - 1 and tags[i] == "DET" and segs[i] == "ال":
         after_lam = bool(pieces) and pieces[-1][0] == "ل"
-        if after_lam and segs[i + 1].startswith("ل"):
-            pass  # ل+ال+لغة is written للغة: the article is not written at all
-        else:
+        # ل+ال+لغة is written للغة: the article is not written at all.
+        if not (after_lam and segs[i + 1].startswith("ل")):
             pieces.append(("ل" if after_lam else "ال", "article"))
         i += 1
     rest = segs[i:]

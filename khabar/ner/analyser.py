@@ -16,10 +16,13 @@ from .lexicon import Lexicon, lexicon, strip_article
 from .mentions import RawMention, core_word, decode, make_mention, strip_leftover_proclitic
 from .nationality import find_adjectives
 from .patterns import (
+    definite_bodies,
     institution_mentions,
+    merge_adjacent_persons,
     named_after_descriptor,
     persons_before_title,
     persons_by_apposition,
+    places_after_descriptor,
     titled_persons,
     with_adjectives,
 )
@@ -45,7 +48,11 @@ class EntityAnalyser:
         stops = frozenset(normalize(w) for w in data["role_stops"])
         self.stops = stops
         self.descriptors = frozenset(normalize(w) for w in data["org_descriptors"])
-        self.roles = RoleFinder(self.lex, stops)
+        self.roles = RoleFinder(self.lex, stops, frozenset(
+            strip_article(normalize(w)) for w in data["role_heads_rules_only"]))
+        self.not_alone = frozenset(normalize(w) for w in data["not_names_alone"])
+        self.end_stops = frozenset(normalize(w) for w in data["name_end_stops"])
+        self.place_descriptors = frozenset(normalize(w) for w in data["place_descriptors"])
         self.one_word_countries = frozenset(k for k in self.lex.country_names if " " not in k)
         self.letters = letter_names()
         # «دولار», «الدينار»: a currency alone is a unit (``units.yaml``), not a name.
@@ -54,7 +61,9 @@ class EntityAnalyser:
 
     def __call__(self, analysis: Analysis) -> None:
         text, tokens = analysis.text, analysis.tokens
-        cores = [core_word(text, t) if t.kind == "word" else "" for t in tokens]
+        # Latin words keep their form («CNN» is a form of «سي إن إن» in organisations.yaml).
+        cores = [core_word(text, t) if t.kind == "word" else t.norm if t.kind == "latin" else ""
+                 for t in tokens]
         mentions: list[RawMention] = []
         # The article's sentences are tagged in one call.
         sentences = [s for s in analysis.sentences if s.token_start < s.token_end]
@@ -70,7 +79,9 @@ class EntityAnalyser:
                         mention = self._spelt_in_letters(text, tokens, cores, mention, lo)
                     if mention is not None:
                         mention = self._without_descriptor(text, tokens, mention)
-                    if mention is not None and self._plausible(mention, tokens):
+                    if mention is not None:
+                        mention = self._trim_edges(text, tokens, mention)
+                    if mention is not None and self._plausible(mention, tokens, text):
                         found.append(mention)
             found = with_adjectives(text, tokens, cores, hi, found, self.lex)
             found = self._countries(text, tokens, cores, lo, hi, found)
@@ -80,12 +91,17 @@ class EntityAnalyser:
             found = persons_before_title(text, tokens, cores, lo, hi, found, self.lex, kind_of)
             found = named_after_descriptor(text, tokens, cores, lo, hi, found, self.lex,
                                            self.descriptors)
+            found = places_after_descriptor(text, tokens, cores, lo, hi, found, self.lex,
+                                            self.place_descriptors)
+            found = definite_bodies(text, tokens, cores, lo, hi, found, self.lex, self.stops)
             found = institution_mentions(text, tokens, cores, lo, hi, found, self.lex,
                                          self.stops, self.descriptors)
+            found = [m for m in found if self._kept(m, tokens)]
             mentions += self._known_names(text, tokens, cores, lo, hi, found)
         known = {m.words[0] for m in mentions if len(m.words) == 1} | self.one_word_countries
         strip_leftover_proclitic(text, mentions, known)
         mentions += self._propagate(text, tokens, cores, mentions)
+        mentions = merge_adjacent_persons(text, tokens, mentions)
         groups = group_mentions(mentions, tokens, self.lex)
         analysis.entities = self._entities(analysis, groups, cores)
 
@@ -155,15 +171,22 @@ class EntityAnalyser:
                 j += 1
                 continue
             after = end + 1
-            goes_on = after < hi and tokens[after].kind == "word" \
+            # A place of more than one word is whole («قطاع غزة المحاصر»); a title after a
+            # name does not continue it («مكة المكرمة العقيد …»).
+            goes_on = after < hi and not (kind == "LOC" and len(words) > 1) \
+                and tokens[after].kind == "word" \
+                and self.roles.word_kind(text, tokens[after]) not in ("head", "honor") \
                 and tokens[after].core_start == tokens[after].start \
                 and tokens[after].has_article and cores[after] not in self.lex.adjectives \
                 and cores[after] not in self.stops \
                 and "notname" not in triggers.get(strip_article(cores[after]), ())
             # A longer name of the same type holds it; the same span the tagger typed otherwise
             # keeps the tagger's type («صحيفة الشرق الأوسط» is a newspaper).
+            # («صحيفة الشرق الأوسط» is a newspaper), but a well-known place or body is never a
+            # person («معبر [كرم أبو سالم]»).
             held = any(m.first <= j and m.last >= end and (
-                m.type == kind or (m.first == j and m.last == end)) for m in out)
+                m.type == kind or (m.first == j and m.last == end and m.type != "PER"))
+                for m in out)
             mention = None if goes_on or held else make_mention(text, tokens, j, end, kind)
             if mention is not None and kind == "ORG":
                 mention = self._without_descriptor(text, tokens, mention)  # «[وكالة] رويترز»
@@ -186,19 +209,68 @@ class EntityAnalyser:
                 continue
             if word in adjectives and j > lo and tokens[j - 1].has_article:
                 continue
+            if "\u064b" in text[tokens[j].start : tokens[j].end]:
+                continue  # «دبلوماسيا [روسياً]»: an adjective with tanween, not the country
             mention = make_mention(text, tokens, j, j, "LOC")
             if mention is not None:
                 added.append(mention)
         return sorted(found + added, key=lambda m: m.start) if added else found
 
-    def _plausible(self, mention: RawMention, tokens: list[Token]) -> bool:
+    def _kept(self, mention: RawMention, tokens: list[Token]) -> bool:
+        """Whether a mention found by the tagger or a pattern stays: not a word that is never a
+        name alone («[كأس] العالم», «الأكراد»), not an organisation made only of frequent words
+        never named in the news («التنظيم [يتخذها]»)."""
+        words = mention.words
+        if len(words) == 1 and (words[0] in self.not_alone or words[0] in self.stops
+                                or strip_article(words[0]) in self.not_alone):
+            return False  # also a time word alone («[صباح] الأحد»)
+        return not (mention.type == "ORG" and all(
+            self._not_in_names(tokens[i], w) for i, w in _word_tokens(tokens, mention)))
+
+    def _trim_edges(self, text: str, tokens: list[Token],
+                    mention: RawMention) -> RawMention | None:
+        """A tagged span without a word at its end that ends no name: a preposition («ماكرون
+        [أمام]»), or, for an organisation or a place, a common word the tagger almost never
+        puts in names in the news («معهد بوتسدام [يوصي]»). A person's name may end with a
+        common word («حسام كامل»)."""
+        pairs = _word_tokens(tokens, mention)
+        b = len(pairs) - 1
+        while b > 0 and (pairs[b][1] in self.end_stops or (
+                mention.type != "PER" and self._not_in_names(tokens[pairs[b][0]], pairs[b][1]))):
+            b -= 1
+        words = mention.words
+        if mention.type == "LOC" and b == len(pairs) - 1 and b > 0 \
+                and words[b] in self.lex.adjectives and words[b] not in self.lex.country_names \
+                and " ".join(words) not in self.lex.country_names \
+                and " ".join(words) not in self.lex.known_names:
+            b -= 1  # «دير الزور [السورية]»: the place, then the country it is in
+        if b == len(pairs) - 1:
+            return mention
+        return make_mention(text, tokens, mention.first, pairs[b][0], mention.type,
+                            mention.confidence)
+
+    def _not_in_names(self, token: Token, word: str) -> bool:
+        """Whether a word without «ال» is frequent in the news but never part of a name the
+        tagger found there (no silver counts): a verb such as «يوصي», «يتخذها»."""
+        lex = self.lex
+        if token.kind != "word" or token.has_article or word in lex.silver \
+                or word in lex.gazetteer or lex.triggers.get(strip_article(word)) \
+                or word in lex.adjectives:
+            return False
+        band = lex.frequency_band(word)
+        return band is not None and band <= 13
+
+    def _plausible(self, mention: RawMention, tokens: list[Token], text: str = "") -> bool:
         """Whether a tagged span can be a name: not a lone title, adjective, month, currency…,
-        nor a verb with the future prefix («سيدعو»)."""
+        nor a verb with the future prefix («سيدعو»), nor an adjective with tanween
+        («دبلوماسيا [روسياً]»: a country's name never takes it)."""
         words = mention.words
         span = tokens[mention.first : mention.last + 1]
         if any(w.role == "proclitic" and w.form == "س" for t in span for w in t.words):
             return False
         if not any(any(ch.isalpha() for ch in w) for w in words):
+            return False
+        if text and "\u064b" in text[span[-1].start : span[-1].end]:
             return False
         if len(words) == 1:
             word = words[0]
@@ -244,6 +316,8 @@ class EntityAnalyser:
                 i += 1
                 continue
             candidates = patterns.get(cores[i])
+            if candidates and "\u064b" in text[token.start : token.end]:
+                candidates = None  # «دبلوماسيا [روسياً]»: an adjective, not the country
             size = 0
             if candidates:
                 for words, kind in sorted(candidates.items(), key=lambda x: -len(x[0])):
@@ -294,7 +368,7 @@ class EntityAnalyser:
         for m in group.mentions:
             sentence = analysis.sentences[tokens[m.first].sentence]
             lo, hi = sentence.token_start, sentence.token_end
-            for span in (self.roles.before(text, tokens, m.first, lo, names),
+            for span in (*self.roles.before(text, tokens, m.first, lo, names),
                          self.roles.after(text, tokens, m.last, hi, names)):
                 if span and span not in seen and span[0] < span[1]:
                     seen.add(span)
@@ -322,6 +396,13 @@ class EntityAnalyser:
             target = by_country.get(country.code)
             if target is not None and gi is None:
                 target.adjectives.append(Mention(start, end, text[start:end]))
+
+
+def _word_tokens(tokens: list[Token], mention: RawMention) -> list[tuple[int, str]]:
+    """``(token index, normalised word)`` of a mention's words (punctuation left out)."""
+    indices = [i for i in range(mention.first, mention.last + 1)
+               if tokens[i].kind not in ("punct", "symbol")]
+    return list(zip(indices, mention.words, strict=True))
 
 
 def _coordinated(tokens: list[Token], first: int, last: int) -> list[tuple[int, int]]:

@@ -85,7 +85,9 @@ def group_mentions(mentions: list[RawMention], tokens: list[Token],
         if target is None and known is not None:
             target = by_key.get("known:" + known[0])
         if target is None and previous is not None and previous_group is not None \
+                and (known is None or known[1] == previous.type) \
                 and _in_parentheses_after(m, previous, tokens):
+            # «الولايات المتحدة (CNN)»: a well-known name of another type is not a short form
             target = previous_group
         if target is None:
             target = _partial_match(m, groups, generic)

@@ -10,7 +10,11 @@ way to the whole.
 
 from __future__ import annotations
 
+import functools
+
 from ..model import Token
+from ..resources import load_yaml
+from ..text.normalize import normalize
 from .lexicon import Lexicon, strip_article
 from .mentions import RawMention, make_mention
 
@@ -203,8 +207,8 @@ def named_after_descriptor(text: str, tokens: list[Token], cores: list[str], lo:
     covered = {j for m in found for j in range(m.first, m.last + 1)}
     added: list[RawMention] = []
     for j in range(lo, hi - 1):
-        if j in covered or strip_article(cores[j]) not in descriptors:
-            continue
+        if j in covered or cores[j] not in descriptors:
+            continue  # «التنظيم [يتخذها]»: a definite head is not followed by a name
         k = j + 1
         if tokens[k].text in _OPEN_QUOTES:
             end = k + 1
@@ -289,11 +293,138 @@ def with_adjectives(text: str, tokens: list[Token], cores: list[str], hi: int,
     out = []
     for m in found:
         nxt = m.last + 1
+        # Only after a definite word: «ليفربول [الإنجليزي]» is a club described, not named.
         if m.type == "ORG" and nxt < hi and nxt not in starts and tokens[nxt].has_article \
+                and m.words[-1].startswith("ال") \
                 and cores[nxt] in lex.adjectives and cores[nxt] not in lex.country_names:
             wider = make_mention(text, tokens, m.first, nxt, "ORG")
             if wider is not None:
                 out.append(wider)
+                continue
+        out.append(m)
+    return out
+
+
+def places_after_descriptor(text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
+                            found: list[RawMention], lex: Lexicon,
+                            descriptors: frozenset[str]) -> list[RawMention]:
+    """Places named after a generic noun the tagger missed: «مدينة [عفرين]», «بمحافظة
+    [الطائف]», «مخيم [الزعتري]» (``place_descriptors`` in ``ner.yaml``): one or two words that
+    look like a name (:func:`_name_like`), untagged, without a clitic before them."""
+    covered = {j for m in found for j in range(m.first, m.last + 1)}
+    added: list[RawMention] = []
+    for j in range(lo, hi - 1):
+        if j in covered or tokens[j].has_article or cores[j] not in descriptors:
+            continue
+        k = j + 1
+        while k < hi and k - j <= 2 and k not in covered and tokens[k].kind == "word" \
+                and tokens[k].core_start == tokens[k].start \
+                and (k == j + 1 or not (tokens[k].has_article or tokens[k - 1].has_article)) \
+                and _place_like(lex, cores[k]):
+            k += 1
+        if k > j + 1:
+            mention = make_mention(text, tokens, j + 1, k - 1, "LOC")
+            if mention is not None:
+                added.append(mention)
+    return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+def _place_like(lex: Lexicon, word: str) -> bool:
+    """A word that can name a place after «مدينة»: not a trigger or an adjective, not among
+    the most frequent words of the news («مدينة [كبيرة]»), and, when the tagger named it in
+    the news, named there at least 1 % of the time."""
+    core = strip_article(word)
+    if len(core) < 3 or lex.triggers.get(core) or word in lex.adjectives:
+        return False
+    row = lex.silver.get(word)
+    if row is not None:
+        counts = [int(x) for x in row.split("\t")]
+        if sum(counts[:4]) * 100 < counts[4]:
+            return False
+    band = lex.frequency_band(word)
+    return band is None or band >= 8
+
+
+def definite_bodies(text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
+                    found: list[RawMention], lex: Lexicon,
+                    stops: frozenset[str] = frozenset()) -> list[RawMention]:
+    """Bodies named by a definite head, adjectives and a complement with «ل» that the tagger
+    missed: «الاتحاد العام التونسي للشغل», «الجمعية الوطنية لحقوق الإنسان» (``definite_body_heads``
+    and ``body_adjectives`` in ``ner.yaml``). Mentions the tagger found inside give way."""
+    heads, adjectives = _body_words()
+    out = list(found)
+    by_token = {j: m for m in found for j in range(m.first, m.last + 1)}
+    i = lo
+    while i < hi - 2:
+        if cores[i] not in heads or (by_token.get(i) is not None and by_token[i].first < i):
+            i += 1
+            continue
+        j = i + 1
+        while j < hi and j - i <= 3 and _plain_definite(tokens[j]) and cores[j] not in stops and (
+                cores[j] in adjectives or cores[j] in lex.adjectives
+                or cores[j].endswith(("ي", "يه"))):
+            j += 1
+        last = _complement_with_lam(tokens, cores, j, hi, stops) if j > i + 1 else None
+        if last is None:
+            i += 1
+            continue
+        nxt = last + 1
+        if nxt < hi and _plain_definite(tokens[nxt]) and cores[nxt] not in stops \
+                and not lex.triggers.get(strip_article(cores[nxt])) and (
+                    cores[nxt].endswith(("ي", "يه")) or (
+                        tokens[last].has_article and tokens[last].core_start != tokens[last].start
+                        and not (nxt + 1 < hi and tokens[nxt + 1].has_article))):
+            last = nxt  # «لحقوق الإنسان [العربية]», «للأطباء [الشبان]», «للصليب [الأحمر]»
+        mention = make_mention(text, tokens, i, last, "ORG")
+        if mention is not None:
+            out = [x for x in out if x.last < i or x.first > last]
+            out.append(mention)
+        i = last + 1
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _plain_definite(token: Token) -> bool:
+    """A word with «ال» and no clitic before it."""
+    return token.kind == "word" and token.has_article and token.core_start == token.start
+
+
+def _complement_with_lam(tokens: list[Token], cores: list[str], j: int, hi: int,
+                         stops: frozenset[str]) -> int | None:
+    """The last token of «للشغل» or «لحقوق الإنسان» starting at ``j``, or ``None``."""
+    if j >= hi or tokens[j].kind != "word" or cores[j] in stops or not any(
+            w.role == "proclitic" and w.form == "ل" for w in tokens[j].words[:1]):
+        return None
+    if tokens[j].has_article:
+        return j
+    if j + 1 < hi and _plain_definite(tokens[j + 1]) and cores[j + 1] not in stops:
+        return j + 1
+    return None
+
+
+@functools.cache
+def _body_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_yaml("ner")
+    return (frozenset(normalize(w) for w in data["definite_body_heads"]),
+            frozenset(normalize(w) for w in data["body_adjectives"]))
+
+
+def merge_adjacent_persons(text: str, tokens: list[Token],
+                           mentions: list[RawMention]) -> list[RawMention]:
+    """Two person mentions side by side with nothing between them are one name: the tagger or
+    a rule found «[ينس]» and «[ستولتنبرغ]» apart, or propagation added a surname after a first
+    name («[فضل] [شاكر]»). Not when the second starts with a conjunction («… وأحمد»)."""
+    out: list[RawMention] = []
+    for m in sorted(mentions, key=lambda x: x.start):
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == "PER" and m.type == "PER" \
+                and m.first == prev.last + 1 \
+                and tokens[m.first].core_start == tokens[m.first].start \
+                and tokens[m.first].sentence == tokens[prev.last].sentence:
+            merged = make_mention(text, tokens, prev.first, m.last, "PER",
+                                  min(prev.confidence, m.confidence))
+            if merged is not None:
+                out[-1] = merged
                 continue
         out.append(m)
     return out

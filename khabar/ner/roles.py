@@ -29,9 +29,12 @@ _COMMAS = frozenset({"،", ","})
 class RoleFinder:
     """Finds the roles of person mentions in a sentence of tokens."""
 
-    def __init__(self, lex: Lexicon, stops: frozenset[str]) -> None:
+    def __init__(self, lex: Lexicon, stops: frozenset[str],
+                 heads: frozenset[str] = frozenset()) -> None:
         self.lex = lex
         self.stops = stops
+        #: Role heads beyond ``lex.role_heads`` (normalised, without «ال»).
+        self.heads = heads
         self.kind = functools.lru_cache(maxsize=100_000)(self._kind)
 
     def _kind(self, word: str) -> str:
@@ -43,7 +46,7 @@ class RoleFinder:
         classes = lex.triggers.get(core, ())
         if "speech" in classes or "notname" in classes:
             return "stop"
-        if core in lex.role_heads:
+        if core in lex.role_heads or core in self.heads:
             return "head"
         if core in lex.honorifics:
             return "honor"
@@ -70,6 +73,9 @@ class RoleFinder:
             return "link"  # «باسم»: the segmenter may see ب + اسم
         if kind == "other" and token.has_article:
             return "def"  # «للسيارات»: the article written ل
+        if kind == "head" and not token.has_article \
+                and any(w.role == "enclitic" for w in token.words):
+            return "other"  # «مدافعه توم ويلسون»: «its defender» describes, it is no title
         return kind
 
     def token_kind(self, text: str, tokens: list[Token], j: int,
@@ -82,26 +88,37 @@ class RoleFinder:
         return self.word_kind(text, tokens[j])
 
     def before(self, text: str, tokens: list[Token], first: int, lo: int,
-               names: dict[int, str]) -> tuple[int, int] | None:
-        """The role written before the name that starts at token ``first`` (span), if any.
+               names: dict[int, str]) -> list[tuple[int, int]]:
+        """The roles written before the name that starts at token ``first`` (spans).
 
-        A comma may stand between them: «الرئيس الأمريكي، دونالد ترامب».
+        A comma may stand between them: «الرئيس الأمريكي، دونالد ترامب». A rank or an
+        honorific with «ال» after a complete title is a role of its own: «المتحدث باسم الجيش
+        اللبناني العميد جورج خوري» → «المتحدث باسم الجيش اللبناني», «العميد» (but «نائبة
+        الرئيس» is one title: «الرئيس» is the complement of «نائبة»).
         """
         near = first - 1
         if near > lo and tokens[near].text in _COMMAS:
             near -= 1
         head = -1
+        kinds: dict[int, str] = {}
         j = near
         while j >= lo and near - j < MAX_ROLE_TOKENS:
             kind = self.token_kind(text, tokens, j, names)
+            kinds[j] = kind
             if kind in ("head", "honor"):
                 head = j
             elif kind not in ("link", "def", "nat", "name"):
                 break
             j -= 1
-        if head < 0 or (j >= lo and names.get(j) == "PER"):
-            return None  # after another person's name it is that person's apposition
-        return core_span(tokens[head])[0], tokens[near].end
+        if head < 0 or (j >= lo and names.get(j) == "PER" and not _has_conjunction(tokens[head])):
+            return []  # after another person's name it is that person's apposition («… والأمير
+            # فيصل»: with «و» it is the next one's title)
+        starts = [head] + [p for p in range(head + 1, near + 1)
+                           if kinds[p] in ("head", "honor")
+                           and kinds[p - 1] in ("def", "nat", "name")
+                           and (tokens[p].has_article or kinds[p] == "honor")]
+        ends = [s - 1 for s in starts[1:]] + [near]
+        return [(core_span(tokens[s])[0], tokens[e].end) for s, e in zip(starts, ends, strict=True)]
 
     def after(self, text: str, tokens: list[Token], last: int, hi: int,
               names: dict[int, str]) -> tuple[int, int] | None:
@@ -112,7 +129,12 @@ class RoleFinder:
         j = last + 1
         if j + 1 < hi and tokens[j].text in _COMMAS:
             j += 1
-        if j >= hi or self.token_kind(text, tokens, j, names) != "head":
+        if j >= hi or self.token_kind(text, tokens, j, names) != "head" \
+                or _is_preposition_amam(text, tokens[j]) \
+                or _has_conjunction(tokens[j]) \
+                or (j + 1 < hi and _is_relative(tokens[j + 1])):
+            # «أمام» is a preposition, not «إمام»; «… والأمير فيصل» names the next person;
+            # «الفنان الذي …» is a description, not a title.
             return None
         first = end = j
         j += 1
@@ -156,6 +178,25 @@ class RoleFinder:
             return None
         start = core_span(tokens[first])[0]
         return start, core_span(tokens[end])[1] if end in names else tokens[end].end
+
+
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللذين", "اللتين"})
+
+
+def _has_conjunction(token: Token) -> bool:
+    """Whether the token starts with the conjunction و or ف written onto it."""
+    return any(w.role == "proclitic" and w.form in ("و", "ف") for w in token.words[:1])
+
+
+def _is_relative(token: Token) -> bool:
+    """Whether the token is a relative pronoun («الذي», «التي»…)."""
+    return token.norm in _RELATIVES
+
+
+def _is_preposition_amam(text: str, token: Token) -> bool:
+    """«أمام» («in front of», written with hamza on alif), which normalises like «إمام»."""
+    start, end = core_span(token)
+    return text[start:end].startswith("أمام")
 
 
 def _has_preposition(token: Token) -> bool:

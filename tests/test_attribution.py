@@ -393,6 +393,103 @@ def test_example_article_with_its_gold_entities_is_fully_attributed():
     assert _score([need(GOLD)], with_gold_entities=True)["f1"] == 1.0
 
 
+# --- real-news patterns (issue: quotes on real articles) ----------------------------------
+
+
+def test_direct_quote_after_the_speaker_and_who_was_told(steps):
+    a = attribute(steps, 'وقال المتحدث باسم وزارة الصحة كريم الحداد لوكالة رويترز "سنفتح '
+                  'المستشفى الجديد في الربيع المقبل".',
+                  {"كريم الحداد": ("PER", ["كريم الحداد"]), "رويترز": ("ORG", ["رويترز"]),
+                   "وزارة الصحة": ("ORG", ["وزارة الصحة"])})
+    q = only(a)
+    assert (q.kind, content(a, q)) == ("direct", "سنفتح المستشفى الجديد في الربيع المقبل")
+    assert q.speaker.name == "كريم الحداد"
+
+
+def test_direct_quote_after_the_speaker_and_a_role_after_the_name(steps):
+    a = attribute(steps, 'وقالت المحامية سلمى العبيدي المتخصصة في قضايا العمل "لن نتراجع عن '
+                  'هذه القضية مهما طال الوقت".', {"سلمى العبيدي": ("PER", ["سلمى العبيدي"])})
+    q = only(a)
+    assert content(a, q) == "لن نتراجع عن هذه القضية مهما طال الوقت"
+    assert (q.speaker.name, q.speaker.entity) == ("سلمى العبيدي", "E1")
+
+
+def test_a_short_quoted_topic_in_the_speaker_region_is_not_the_quote(steps):
+    a = attribute(steps, 'وقال مصدر قريب من التحقيق في "قضية الموانئ" لوكالة فرانس برس "إنه لم '
+                  'يغادر البلاد بعد".', {"فرانس برس": ("ORG", ["فرانس برس"])})
+    q = only(a)
+    assert content(a, q) == "إنه لم يغادر البلاد بعد"
+    assert q.speaker.name == "مصدر قريب من التحقيق" and q.speaker.anonymous
+
+
+def test_the_person_named_after_a_long_role_is_the_speaker(steps):
+    a = attribute(steps, "وقال السيناتور الديمقراطي في لجنة المالية بمجلس الشيوخ جون ميلر في "
+                  'حديث تلفزيوني "نريد أن نرى الأرقام كاملة قبل التصويت".',
+                  {"جون ميلر": ("PER", ["جون ميلر"])})
+    assert only(a).speaker.name == "جون ميلر"
+
+
+def test_a_person_present_with_the_speaker_is_not_the_speaker(steps):
+    a = attribute(steps, "وقال المتحدث باسم الحكومة في مؤتمر صحفي بحضور الوزير كمال بن عيسى إن "
+                  "الأسعار ستنخفض.", {"كمال بن عيسى": ("PER", ["كمال بن عيسى"])})
+    q = only(a)
+    assert content(a, q) == "الأسعار ستنخفض"
+    assert q.speaker.name == "المتحدث باسم الحكومة"
+
+
+def test_a_zero_subject_quote_with_no_speaker_before_is_kept_with_no_speaker(steps):
+    a = attribute(steps, "أكد أن الحكومة ستواصل دعم المزارعين في الموسم المقبل.")
+    q = only(a)
+    assert content(a, q) == "الحكومة ستواصل دعم المزارعين في الموسم المقبل"
+    assert q.speaker is None
+
+
+def test_a_source_named_mid_sentence_is_not_part_of_the_content(steps):
+    a = attribute(steps, "تتقدم القوات الحكومية نحو المدينة وفق المرصد السوري لحقوق الإنسان، "
+                  "الذي أشار إلى معارك عنيفة.",
+                  {"المرصد السوري لحقوق الإنسان": ("ORG", ["المرصد السوري لحقوق الإنسان"])})
+    q = only(a)
+    assert content(a, q) == "تتقدم القوات الحكومية نحو المدينة"
+    assert q.speaker.name == "المرصد السوري لحقوق الإنسان"
+
+
+def test_a_trailing_source_with_an_adjunct_is_not_part_of_the_content(steps):
+    a = attribute(steps, "وسقطت قذائف على حي سكني في المدينة، وفق ما أفاد المرصد السوري لحقوق "
+                  "الإنسان في حينه.",
+                  {"المرصد السوري لحقوق الإنسان": ("ORG", ["المرصد السوري لحقوق الإنسان"])})
+    q = only(a)
+    assert content(a, q) == "سقطت قذائف على حي سكني في المدينة"
+
+
+def test_a_source_set_off_by_commas_inside_a_clause_that_goes_on(steps):
+    a = attribute(steps, "تتقدم القوات، وفق المرصد السوري لحقوق الإنسان، نحو المدينة من ثلاثة "
+                  "محاور.",
+                  {"المرصد السوري لحقوق الإنسان": ("ORG", ["المرصد السوري لحقوق الإنسان"])})
+    assert content(a, only(a)).endswith("نحو المدينة من ثلاثة محاور")
+
+
+def test_a_trailing_relay_with_a_pronoun_names_the_relayer(steps):
+    a = attribute(steps, "وأكد رئيس الوزراء أن الحكومة لن تتراجع، بحسب ما نقلت عنه وكالة الأنباء "
+                  "الرسمية.")
+    q = only(a)
+    assert content(a, q) == "الحكومة لن تتراجع"
+    assert q.speaker.name == "رئيس الوزراء"
+    assert q.via is not None and q.via.name == "وكالة الأنباء الرسمية"
+
+
+def test_a_sourcing_phrase_between_the_cue_and_a_quotation(steps):
+    a = attribute(steps, 'وتابع الوزير وفقا لما نقلته وكالة الأنباء الرسمية: "الحكومة ماضية في '
+                  'خطتها لإصلاح قطاع الكهرباء".')
+    q = only(a)
+    assert (q.kind, content(a, q)) == ("direct", "الحكومة ماضية في خطتها لإصلاح قطاع الكهرباء")
+    assert q.via is not None and q.via.name == "وكالة الأنباء الرسمية"
+
+
+def test_a_short_quotation_the_verb_takes_stays_a_quote(steps):
+    a = attribute(steps, 'وحذر الرئيس الأسبق في خطابه من "أوقات غريبة وغامضة" تمر بها البلاد.')
+    assert content(a, only(a)) == "أوقات غريبة وغامضة"
+
+
 def test_attribution_floor_with_hand_annotated_entities():
     """Attribution alone, on our gold files (bench/attribution.py measures the same)."""
     assert _score(QUOTE_GOLD, with_gold_entities=True)["f1"] >= 1.0

@@ -340,6 +340,32 @@ CASES = [
      "P3Y3M", None),
     ("يضم المجلس 11 عضوا خلال الأشهر الـ21 الأولى", FRI, "الأشهر الـ21 الأولى", "DURATION",
      "P21M", None),
+    # Real-news patterns: a noun in «س…» with a possessive is no future verb; «أن» + a short
+    # imperfect is; a day in a clause in the present of a coming event; a month «من الشهر
+    # الجاري»; a delivery month; a year that holds for a second month.
+    ("قتل في انفجار استهدف ليل السبت سيارته في حماة", date(2021, 7, 25), "ليل السبت", "TIME",
+     "2021-07-24TNI", None),
+    ("يعرض الوفد حججه قبل أن يرد عليه الوفد الآخر الثلاثاء", FRI, "الثلاثاء", "DATE",
+     "2021-07-27", None),
+    ("يهدف القرار إلى التأثير في الانتخابات التي تجري في روسيا الأحد", FRI, "الأحد", "DATE",
+     "2021-07-25", None),
+    ("مع اقتراب الانتخابات في 28 تموز/يوليو من الشهر الجاري أعلن الحزب برنامجه", FRI,
+     "28 تموز/يوليو من الشهر الجاري", "DATE", "2021-07-28", None),
+    ("وقعت الشركة عقد تسليم مايو مع المصفاة", FRI, "مايو", "DATE", "2022-05", None),
+    ("وارتفعت عقود سبتمبر في بورصة لندن", FRI, "سبتمبر", "DATE", "2021-09", None),
+    ("تقام الدورة عام 2024 في أواخر يوليو/تموز وأوائل أغسطس/آب", FRI, "أوائل أغسطس/آب", "DATE",
+     "2024-08", "START"),
+    ("تجاوزت المبيعات الأرقام السابقة بعد عشرة أشهر فقط من طرحها", FRI, "عشرة أشهر",
+     "DURATION", "P10M", None),
+    ("فتحت مكاتب الاقتراع أبوابها (07,00 ت غ)", FRI, "07,00 ت غ", "TIME", "2021-07-23T07:00Z",
+     None),
+]
+
+#: Real-news words that are no time at all.
+NOT_TIMES = [
+    ("ويواجه الفريق منافسه في دور الاثنين والثلاثين من الكأس", FRI),
+    ("يأمل السكان أن يأتي اليوم الذي يعود فيه الهدوء", FRI),
+    ("انتهت المباراة في ساعة و22 دقيقة", FRI),
 ]
 
 ANAPHORA = [
@@ -393,3 +419,9 @@ def test_a_future_verb_does_not_push_a_day_of_the_last_fortnight_a_year_ahead():
     assert [(t.text, t.value) for t in times] == [("28 فبراير", "2018-02-28")]
     times = analyze(Article("سيعقد الاجتماع في 25 يناير", published=date(2018, 3, 4))).times
     assert [(t.text, t.value) for t in times] == [("25 يناير", "2019-01-25")]
+
+
+@pytest.mark.parametrize(("text", "published"), NOT_TIMES, ids=[t for t, _ in NOT_TIMES])
+def test_real_news_words_that_are_no_date_or_clock_time(text, published):
+    times = analyze(Article(text, published=published), OPTIONS).times
+    assert not [t for t in times if t.type in ("DATE", "TIME")], [(t.text, t.value) for t in times]

@@ -32,6 +32,10 @@ MAX_REGION = 32
 MAX_SOURCE_TAIL = 20
 #: Commas between a cue and its complement, at most.
 MAX_COMMAS = 4
+#: Words between a speaker and the quotation of what they said («لوكالة رويترز»), at most.
+MAX_SPEAKER_TAIL = 10
+#: Words after a source named mid-sentence that are still an adjunct of it («في حينه»).
+SHORT_ADJUNCT = 4
 
 
 class Finder(SubjectRules, ContentRules):
@@ -203,10 +207,68 @@ class Finder(SubjectRules, ContentRules):
         span = found.speaker_span
         if span is not None and doc.token_at(span[1] - 1) == prev:
             return True
+        if span is not None and self.speaker_tail(j, doc.token_at(span[1] - 1) + 1, k):
+            return True  # «وقال الوزير فلان لوكالة رويترز "…"», «… المتخصصة في قضايا العمل "…"»
         if any((m := self.ph.medium_at(a, k)) is not None and m[0] == k
                for a in range(j + 1, prev + 1)):
             return True  # «وقال في بيان "…"», «وقال الوزير في تغريدة "…"»
         return self.ph.is_adverb(prev) or (doc.is_mark(prev) and prev > j + 1)
+
+    def saying_verb(self, k: int) -> bool:
+        """Whether token ``k`` is a verb of saying, with an object pronoun or not («نقلته»)."""
+        norm, cues = self.doc.norm(k), self.lex.cues
+        for form in (norm, norm[:-1], norm[:-2]):
+            cue = cues.get(form)
+            if cue is not None and cue.kind != "participle":
+                return True
+        return False
+
+    def quoted_topic(self, j: int, k: int, close: int, limit: int) -> bool:
+        """Whether the short quotation (three words at most) at token ``k`` is a topic or title
+        the speaker region goes on past, with what was said further on («مصدر قريب من ملف
+        "الصفقات العمومية" لوكالة فرانس برس "…"») — not what the verb's preposition takes."""
+        doc, lex = self.doc, self.lex
+        if k <= j + 2 or len(doc.text[doc.tokens[k].start + 1:close].split()) > 3:
+            return False
+        cue = lex.cues.get(doc.norm(j))
+        if cue is not None and lex.head(doc.norm(k - 1), cue.preps) is not None:
+            return False  # «حذر فيه من "أوقات غريبة"»: what the verb takes, what was said
+        after = doc.token_at(close) + 1
+        if after >= limit or doc.is_punct(after):
+            return False
+        # Only when what was said comes after it: a quotation or «أن/إن» further on.
+        for x in range(after, limit):
+            if doc.is_terminator(x):
+                return False
+            if doc.norm(x) in lex.complementizers or (
+                    doc.is_mark(x) and doc.tokens[x].start in doc.open_at):
+                return True
+        return False
+
+    def speaker_tail(self, j: int, a: int, k: int) -> bool:
+        """Whether the few words from ``a`` to the quotation at ``k`` only complete the speaker
+        of the cue at ``j`` (who was told, a role, where): words and names, no clause of their
+        own, not the object the verb takes («أشار إلى وجود … "…"») — and the quotation is a
+        sentence (four words or more) that closes the clause."""
+        doc, lex = self.doc, self.lex
+        if not 0 < k - a <= MAX_SPEAKER_TAIL:
+            return False
+        cue = lex.cues.get(doc.norm(j))
+        if cue is not None and lex.head(doc.norm(a), cue.preps) is not None:
+            return False
+        for t in range(a, k):
+            norm = doc.norm(t)
+            if doc.is_mark(t):
+                continue  # a quoted title on the way («في "قضية الموانئ"»)
+            if not doc.is_word(t) or norm in lex.cues or norm in lex.complementizers \
+                    or norm in lex.relatives or norm in lex.clause_openers:
+                return False
+        pair = doc.open_at.get(doc.tokens[k].start)
+        if pair is None or len(doc.text[doc.tokens[k].start + 1:pair].split()) < 4:
+            return False
+        after = doc.token_at(pair) + 1
+        return after >= len(doc.tokens) or doc.tokens[after].sentence != doc.tokens[k].sentence \
+            or doc.is_punct(after)
 
     def complement(self, j: int, cue: CueForm, hi: int) -> Complement | None:
         """The complement of the cue at ``j``: «أن/إن», a colon, or a quotation."""
@@ -221,7 +283,8 @@ class Finder(SubjectRules, ContentRules):
                 if doc.is_mark(k):
                     close = doc.open_at.get(tok.start)
                     if close is not None:
-                        if self.names_quote(k, close, True) or self.quoted_name(k, close, hi):
+                        if self.names_quote(k, close, True) or self.quoted_name(k, close, hi) \
+                                or self.quoted_topic(j, k, close, limit):
                             k = doc.token_at(close) + 1
                             continue
                         return Complement(k, k, (tok.start, close))
@@ -238,6 +301,13 @@ class Finder(SubjectRules, ContentRules):
                 k += 1
                 continue
             norm = tok.norm
+            item = doc.sourcing_at(k) if k > j + 1 else None
+            if item is not None and not item.relay:
+                # «وتابع الوزير وفقا لما نقلته الوكالة: "…"»: the source, then what was said.
+                k += len(item.words)
+                while k < limit and (doc.norm(k) in ("ما", "لما") or self.saying_verb(k)):
+                    k += 1
+                continue
             if norm in lex.complementizers:
                 if k > j + 1 and (doc.norm(k - 1) in lex.reason_openers or self.inside_name(k)
                                   or lex.head(doc.norm(k - 1), lex.temporal)):
@@ -324,6 +394,8 @@ class Finder(SubjectRules, ContentRules):
                     v = k + len(item.words)
                     if v < end and (doc.norm(v) == "ل" or doc.tokens[v].text.endswith("\u0640")):
                         v += 1
+                    while v < end and (doc.norm(v) in ("ما", "لما") or self.saying_verb(v)):
+                        v += 1  # «وفقا لما نقلته وكالة…»
                     via = self.subject_after(v, end, cue, s, skip=False)
                     if via is not None:
                         via_ref = self.discourse.add(via[0])
@@ -388,7 +460,12 @@ class Finder(SubjectRules, ContentRules):
                 return False
             ref = self.zero_subject(j, cue, lo, s)
             if ref is None:
-                return False
+                if not self.opens_clause(j, cue, lo):
+                    return False
+                # «أكد أن…» opening an article: said by someone the text never names before.
+                # The quote is kept, its speaker unknown (null), rather than lost.
+                found.speaker, found.speaker_span = None, None
+                return True
             found.speaker = ref
             found.speaker_span = None
         else:
@@ -407,6 +484,17 @@ class Finder(SubjectRules, ContentRules):
         found.speaker = self.discourse.add(found.speaker)
         self._subjects.append((j, found.speaker))
         return True
+
+    def opens_clause(self, j: int, cue: CueForm, lo: int) -> bool:
+        """Whether the verb cue at ``j`` opens its sentence or clause («وأكد أن…», «من جهته،
+        أوضح أن…») — a statement of its own even when its speaker cannot be found."""
+        if cue.kind != "verb" or cue.impersonal or cue.strict or cue.passive:
+            return False
+        doc = self.doc
+        k = j - 1
+        while k >= lo and (self.ph.is_adverb(k) or doc.is_mark(k)):
+            k -= 1
+        return k < lo or doc.is_comma(k) or doc.is_colon(k)
 
     def participle(self, j: int, cue: CueForm, lo: int, hi: int,
                    s: int) -> tuple[Found | None, int] | None:
@@ -472,6 +560,10 @@ class Finder(SubjectRules, ContentRules):
                     return self.verb_cue(m, verb, lo, hi, s)
                 cue_span = (doc.cue_start(m, verb.prefix), doc.tokens[m].end, verb.lemma)
                 k = m + 1
+        if k >= hi:
+            return None
+        if verb is not None and doc.norm(k) in _RELAY_PRONOUNS:
+            k += 1  # «بحسب ما نقلت عنه وكالة الأنباء»: the agency relayed the speaker's words
         if k >= hi:
             return None
         stop = self.region_stop(k - 1, hi)
@@ -551,10 +643,10 @@ class Finder(SubjectRules, ContentRules):
                     if earlier.via is None and ref is not earlier.speaker:
                         earlier.via = self.discourse.add(ref)
                     return None, max(np_end, j + 1)
-            if tail < hi and not doc.is_terminator(tail) and not doc.is_comma(tail):
-                end_tok = self.content_end(tail, hi)
-            else:
-                end_tok = p + 1
+            # «تتقدم القوات، وفق المرصد، نحو المدينة»: the clause goes on after the source;
+            # «… وفق المرصد، الذي أشار إلى…», «…، وفق ما أفاد المرصد في حينه.»: the source
+            # closes what was said and is not part of the content.
+            end_tok = self.content_end(tail, hi) if self.source_goes_on(np_end, hi) else p + 1
             if not self.content_before(found, lo, end_tok, s):
                 return None
         ref.sentence, ref.position = self.unit[s], doc.tokens[j].start
@@ -563,6 +655,37 @@ class Finder(SubjectRules, ContentRules):
             found.speaker.via = via_ref
         found.via = found.via or found.speaker.via
         return found, max(np_end, j + 1)
+
+    def source_goes_on(self, a: int, hi: int) -> bool:
+        """Whether the clause goes on after a source named mid-sentence (ending at token
+        ``a``) with more of what was said — not just a medium, a time, a short adjunct
+        («في حينه», «في بيان لها») or a clause about the source («، الذي أشار…»)."""
+        doc, lex = self.doc, self.lex
+        k = a
+        while k < hi:
+            found_medium = self.ph.medium_at(k, hi)
+            if found_medium is not None:
+                k = found_medium[0]
+            elif self.ph.is_adverb(k):
+                k += 1
+            else:
+                break
+        if k < hi and doc.is_comma(k):
+            k += 1
+            if k >= hi or doc.is_terminator(k):
+                return False
+            norm = doc.norm(k)
+            return not (norm in lex.relatives or norm in lex.clause_openers
+                        or norm in lex.cues or doc.sourcing_at(k) is not None
+                        or self.ph.has_clitic(k, "و"))
+        words = 0
+        while k < hi and not doc.is_terminator(k) and not doc.is_comma(k):
+            norm = doc.norm(k)
+            if norm in lex.cues or norm in lex.complementizers:
+                return True
+            words += doc.is_word(k)
+            k += 1
+        return words > SHORT_ADJUNCT
 
     def post_content(self, j: int, cue: CueForm, cue_span: tuple[int, int, str], lo: int,
                      hi: int, s: int, subject) -> Found | None:

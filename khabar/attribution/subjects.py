@@ -20,8 +20,13 @@ if TYPE_CHECKING:
 
 #: Tokens between a description and the comma before the person it names, at most.
 MAX_APPOSITION_GAP = 4
+#: Words between a role and the name that follows it («… في لجنة المالية بمجلس الشيوخ جون
+#: ميلر»), at most.
+MAX_ROLE_TAIL = 16
 #: Demonstratives that, before a definite noun, are mostly objects («أكد ذلك المدير»).
 _OBJECT_DEMONSTRATIVES = frozenset({"ذلك", "هذا", "هذه", "تلك"})
+#: Words that bring in someone besides the speaker («بحضور الوزير فلان», «برفقة …»).
+_IN_COMPANY = frozenset({"بحضور", "وبحضور", "برفقه", "مع", "ومع", "بجانب"})
 
 
 class SubjectRules:
@@ -78,8 +83,12 @@ class SubjectRules:
             # named after a title further on in the speaker's words.
             for m in doc.mentions_in(doc.tokens[np_end - 1].end, doc.tokens[end - 1].end):
                 t = doc.token_at(m[0])
-                if m[2].type == "PER" and t > np_end and (
-                        doc.norm(t - 1) in lex.titles or lex.head(doc.norm(t - 1), lex.people)):
+                if m[2].type != "PER" or t <= np_end:
+                    continue
+                if any(doc.norm(x) in _IN_COMPANY for x in range(np_end, t)):
+                    break  # «… بحضور الوزير فلان»: someone else present, not the speaker
+                if doc.norm(t - 1) in lex.titles or lex.head(doc.norm(t - 1), lex.people) \
+                        or self._role_tail(np_end, t, m[0]):
                     return self.discourse.entity_referent(m[2], cue.gender), (m[0], m[1])
         # An apposition that names the speaker: «قال المتحدث باسم الجيش، العقيد سامي يوسف، إن»
         if ref.entity is None:
@@ -167,7 +176,8 @@ class SubjectRules:
         mentions = doc.mentions_in(start, end)
         chosen = None
         # «عائلة ناشط … يحيى شربجي», «محامي أحمد» — but «محامي الدفاع أحمد الشناوي» is him.
-        relational = lex.head(tok_a.norm, lex.relational) is not None and a + 1 < b and (
+        relational = lex.head(tok_a.norm, lex.relational) is not None and a + 1 < b and \
+            not tok_a.has_article and (
             not self.ph.is_definite(a + 1) or doc.mention_at(a + 1) is not None)
         for m in mentions:
             if m[2].type == "PER":
@@ -384,6 +394,31 @@ class SubjectRules:
                 return made[0]
             return None
         return None
+
+    def _role_tail(self, a: int, t: int, name_start: int) -> bool:
+        """Whether tokens ``a..t`` only complete a role before the name at token ``t``
+        («السيناتور الديمقراطي في لجنة المالية بمجلس الشيوخ جون ميلر»): no verb, clause or
+        other title (the name would be that title's: «المتحدث باسم الوزير فلان»), and the name
+        is not inside a prepositional phrase."""
+        doc, lex = self.doc, self.lex
+        if t - a > MAX_ROLE_TAIL or doc.tokens[t].start != name_start \
+                or doc.norm(t - 1) in ("باسم", "عن", "مع", "الي", "علي", "من"):
+            return False
+        for k in range(a, t):
+            norm = doc.norm(k)
+            if doc.is_terminator(k) or doc.is_colon(k) or norm in lex.cues \
+                    or norm in lex.complementizers or norm in lex.relatives \
+                    or norm in lex.clause_openers or norm in lex.titles \
+                    or (k > a and doc.tokens[k].has_article
+                        and lex.head(norm, lex.people | lex.anonymous)) \
+                    or self._person_at(k):
+                return False
+        return True
+
+    def _person_at(self, k: int) -> bool:
+        """Whether token ``k`` is part of a person's name."""
+        found = self.doc.mention_at(k)
+        return found is not None and found[2].type == "PER"
 
     def _apposed_person(self, b: int) -> tuple[int, int, Entity, Mention] | None:
         """A person named right after the description ending at token ``b``, or after a comma

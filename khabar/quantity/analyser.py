@@ -16,12 +16,19 @@ from .units import UnitEntry, adjective_key, learned_singulars, singular, units
 _NOT_ALONE = frozenset({"واحد", "واحده", "صفر"})
 _ORDINAL_BEFORE = frozenset({"ال", "الـ", "رقم", "المرتبه", "المركز", "الماده", "الفقره",
                              "البند", "القرار", "الدوره", "النسخه", "الدقيقه", "الجوله",
-                             "الحلقه", "الصفحه", "الطبعه", "الفصل", "الكيلومتر", "الشوط"})
+                             "الحلقه", "الصفحه", "الطبعه", "الفصل", "الكيلومتر", "الشوط",
+                             "المره", "للمره", "المصنف", "المصنفه"})
 _YEAR_RANGE = (1900, 2100)
 #: «سالب 37 دولار»: minus.
 _MINUS = frozenset({"سالب", "ناقص"})
 _BETWEEN_NUMBERS = frozenset({":", "/", "-", "–"})
 _TEENS = frozenset({"عشر", "عشره"})
+_ARTICLE = frozenset({"ال", "الـ"})
+_THAT = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها"})
+#: Words in «ال…» before a bare number that still counts (prepositions, relatives, «العدد»).
+_NOT_A_NAME_BEFORE = frozenset({"الي", "الا", "الذي", "التي", "الذين", "اللذين", "اللتين",
+                                "اللاتي", "اللواتي", "العدد", "الان", "اليوم", "الاجمالي",
+                                "القتلي", "الضحايا", "المصابين", "الجرحي", "الوفيات"})
 
 
 class QuantityAnalyser:
@@ -106,6 +113,10 @@ class QuantityAnalyser:
                 mod = found[k].tags["approx_after"]
                 end = found[k].end
                 k += 1
+            if name is None and mod is None and (_names_something(found, norms, i, number)
+                                                 or _in_a_row(norms, number.end)):
+                i = number.end  # «المصنف 63», «فرانس 24», «الدائرة 16»: a rank or a name
+                continue
             if mod == "APPROX":
                 approx, mod = True, None
             out.append(Quantity(start, end, text[start:end], value, name, approx, mod,
@@ -122,8 +133,10 @@ class QuantityAnalyser:
         if "numword" in unit.tags and unit.norm.startswith("ال") and \
                 number_word(unit.norm[2:]) is not None:
             return False  # «الثلاثة»: definite, an adjective of a noun before it
-        if i > 0 and norms[i - 1] in _ORDINAL_BEFORE and not unit.clitic:
-            return False
+        if i > 0 and norms[i - 1] in _ORDINAL_BEFORE and not unit.clitic and not (
+                norms[i - 1] in _ARTICLE and end < len(norms) and (
+                    units().match(norms, end) is not None or _counted_noun(found[end]))):
+            return False  # «المركز 11», «ال11» — but «فارق الـ15 نقطة», «الـ 200 مليون دولار»
         if i > 1 and norms[i - 1] == "(" and norms[i - 2] in _ORDINAL_BEFORE:
             return False  # «المادة (50)», «رقم (62)»
         if (i == 0 or norms[i - 1] in ("(", "-", "*", "•")) and end < len(norms) and \
@@ -147,6 +160,36 @@ class QuantityAnalyser:
         if token.proclitics or token.norm.startswith("ال") or len(token.norm) < 2:
             return False
         return token.norm not in units().not_counted
+
+
+def _counted_noun(unit: Unit) -> bool:
+    """Whether ``unit`` reads as the noun a number counts («نقطة» in «الـ15 نقطة»)."""
+    return unit.kind == "word" and not unit.tags and not unit.clitic and \
+        not unit.norm.startswith("ال") and len(unit.norm) > 2 and \
+        unit.norm not in units().not_counted
+
+
+def _names_something(found: list[Unit], norms: list[str], i: int, number: Number) -> bool:
+    """Whether a bare number with no unit is part of a name or a rank — written in digits
+    right after a definite noun or a Latin word («المصنف 63», «الدائرة 16», «Mobily 737221»)
+    and followed by nothing that makes it a count («من», «آخرين»)."""
+    if i == 0 or not number.digits or number.end != i + 1:
+        return False
+    before = found[i - 1]
+    nxt = norms[number.end] if number.end < len(norms) else ""
+    if before.kind == "latin" or (before.kind == "word" and nxt in _THAT):
+        return True  # «Mobily 737221», «لإذاعة فرانس 24 إنها …»
+    prev = norms[i - 1]
+    if before.kind != "word" or before.clitic or not prev.startswith("ال") or \
+            prev in _NOT_A_NAME_BEFORE or "approx" in before.tags or \
+            any(w.startswith("عدد") for w in norms[max(0, i - 3):i]):
+        return False  # «بلغ عدد القتلى 35»: a count
+    return not (nxt in ("من", "منهم", "منها") or nxt.startswith(("اخر", "وآخر")))
+
+
+def _in_a_row(norms: list[str], end: int) -> bool:
+    """«انتصاره 18 على التوالي»: the 18th in a row, not an amount."""
+    return norms[end:end + 2] == ["علي", "التوالي"]
 
 
 def _looks_like_year(number: Number, noun: str) -> bool:

@@ -59,8 +59,11 @@ class TimeAnalyser:
                 if point is not None and found.value is not None and found.type == "DATE":
                     ctx.remember(point)
                     # «في 2019، وتحديدا في آذار»: a bare month after a bare year.
-                    ctx.sentence_year = point.year if not found.relative and \
-                        point.gran == YEAR else None
+                    # «عام 2020 في أواخر يوليو وأوائل أغسطس»: it holds for the months after.
+                    if not found.relative and point.gran == YEAR:
+                        ctx.sentence_year = point.year
+                    elif point.year != ctx.sentence_year:
+                        ctx.sentence_year = None
                 i = found.j
         if ctx.unresolved:
             analysis.notes.append(

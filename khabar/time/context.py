@@ -94,12 +94,29 @@ def is_future(units: list[Unit], i: int, j: int) -> bool:
         if unit.kind != "word":
             continue
         if unit.text in ("أن", "وأن", "لأن") and k + 1 < len(units) and \
-                units[k + 1].norm[:1] in "يتن" and len(units[k + 1].norm) >= 4:
-            return True  # «أن» + imperfect: «على أن تبدأ»، «من المتوقع أن يصل»
+                units[k + 1].norm[:1] in "يتن" and len(units[k + 1].norm) >= 3 and \
+                units[k + 1].norm not in _NOT_IMPERFECT:
+            return True  # «أن» + imperfect: «على أن تبدأ»، «قبل أن يرد»
         word = unit.norm
         if word[:1] in "وف" and len(word) > 5:
             word = word[1:]
         if (len(word) >= 5 and word[0] == "س" and word[1] in "يتنا"
-                and word not in exceptions and not word.endswith(("يه", "ات", "ين"))):
+                and word not in exceptions and not word.endswith(("يه", "ات", "ين"))
+                and _noun_stem(word) not in exceptions):
             return True
     return False
+
+
+#: Words after «أن» that look like an imperfect verb but are not.
+_NOT_IMPERFECT = frozenset({"تلك", "نحو", "نفس", "تمت", "نسبه", "تاريخ"})
+
+#: Possessive pronouns after a noun in «ة» (written «ت»): «سيارته», «سياستها».
+_POSSESSIVES = ("تهما", "تهم", "تها", "تنا", "ته", "تي")
+
+
+def _noun_stem(word: str) -> str:
+    """«سيارته» → «سياره»: a noun with a possessive, back to its bare form (normalised)."""
+    for suffix in _POSSESSIVES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)] + "ه"
+    return word

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from ..numbers import read_ordinal
+from ..numbers import number_word, read_ordinal
 from .base import (
     _AFTER_YEAR,
     _DATE_SEPARATORS,
@@ -18,6 +18,7 @@ from .base import (
     _norm,
 )
 from .hijri import hijri_month_of, hijri_point
+from .lexicon import lexicon
 from .values import DAY, MONTH, YEAR, Point, make_day, make_month, make_year
 
 #: Hijri years a bare number may be read as after «حج» («موسم حج 1443»).
@@ -229,6 +230,10 @@ class DateRules(Rules):
                                  anchor=sub.anchor)
             elif sub is not None and sub.relative:
                 return Found(i, sub.j, "DATE", None, relative=True)
+        elif of and self.tags(k + 1).get("anchor") == "M" and \
+                self.tags(k + 2).get("rel") == "current":
+            # «18 آذار/مارس من الشهر الجاري»: this month, this year.
+            return self._this_month(i, k + 3, number, day)
         if found_year:
             ambiguous = False
         direction = None
@@ -269,6 +274,10 @@ class DateRules(Rules):
             elif direction == "future":
                 if this <= now:
                     year += 1
+            elif _norm(self.units, i - 1) in lexicon().contract_words:
+                # «عقد تسليم مايو», «عقود يونيو»: a delivery month, the next one to come.
+                if this < now:
+                    year += 1
             elif direction is None:
                 if self.future(i, j):
                     if this < now and not _just_before(pub, number, day):
@@ -276,6 +285,16 @@ class DateRules(Rules):
                 elif this > now and not self.scheduled(i, j):
                     year -= 1
         point = make_day(year, number, day) if day else make_month(year, number)
+        if point is None:
+            return None
+        return Found(i, j, "DATE", point.value(), point=point, relative=True)
+
+    def _this_month(self, i: int, j: int, number: int, day: int | None) -> Found | None:
+        """A month said to be the current one: in the publication year."""
+        pub = self.ctx.published
+        if pub is None:
+            return Found(i, j, "DATE", None, relative=True)
+        point = make_day(pub.year, number, day) if day else make_month(pub.year, number)
         if point is None:
             return None
         return Found(i, j, "DATE", point.value(), point=point, relative=True)
@@ -312,6 +331,9 @@ class DateRules(Rules):
         number, bare = self.tags(i)["weekday"]
         if bare and self.tags(i - 1).get("anchor") != "D" and "every" not in self.tags(i - 1):
             return None
+        nxt = _norm(self.units, i + 1)
+        if nxt[:3] == "وال" and number_word(nxt[3:]) is not None:
+            return None  # «دور الاثنين والثلاثين»: the number thirty-two, not Monday
         k = i + 1
         # «الخميس 22 يوليو»، «الخميس الموافق 22 يوليو»
         skip = k + 1 if _norm(self.units, k) in ("،", ",", "الموافق", "-") else k
@@ -387,7 +409,7 @@ class DateRules(Rules):
                              anchor="previous" if self.ctx.ref else None)
             if "weekday" not in nxt and k < self.n and self.units[k].kind == "word" and \
                     self.norms[k].startswith("ال"):
-                return None  # «اليوم الوطني», «اليوم الأول»
+                return None  # «اليوم الوطني», «اليوم الأول», «اليوم الذي»
         if "weekday" in nxt and not nxt["weekday"][1]:
             k += 1  # «اليوم الجمعة», «أمس الخميس»
         today = self.ctx.today

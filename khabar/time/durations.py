@@ -7,6 +7,10 @@ from ..numbers import number_word, read_number, read_ordinal
 from .base import _AGO_SCALE, _CLOCK_TOKEN, _FRACTION_AFTER, _GRAN_OF_UNIT, Found, Rules, _norm
 from .values import Point, duration
 
+#: Words between an amount of time and «من» that still make it relative to an event
+#: («بعد عشرة أشهر فقط من طرحها»).
+_BEFORE_OF = frozenset({"فقط", "تقريبا", "بالضبط"})
+
 
 class DurationRules(Rules):
     """Durations, dates counted from publication, approximators, clock times."""
@@ -126,7 +130,8 @@ class DurationRules(Rules):
         if read is None:
             return None
         amount, unit, j = read
-        if "of" in self.tags(j) or (mod is not None and since):
+        of = j + 1 if _norm(self.units, j) in _BEFORE_OF else j
+        if "of" in self.tags(of) or (mod is not None and since):
             # «قبل ثلاثة أيام من الانتخابات»: relative to an event; «منذ أكثر من عام».
             return Found(i + 1, j, "DURATION", duration(amount, unit), mod=mod)
         if amount is None:
@@ -187,6 +192,8 @@ class DurationRules(Rules):
         k = i + 1
         hour: int | None = None
         minute = 0
+        if k < self.n and self.units[k].clitic == "و":
+            return None  # «في ساعة و22 دقيقة»: an hour and 22 minutes, not 22 o'clock
         clock = _CLOCK_TOKEN.fullmatch(_norm(self.units, k))
         if clock is not None:
             hour, minute, k = int(clock.group(1)), int(clock.group(2)), k + 1  # «13,00»
@@ -204,7 +211,12 @@ class DurationRules(Rules):
         return self._clock_rest(i, k, hour, minute)
 
     def clock_digits(self, i: int) -> Found | None:
-        """15:30 (without «الساعة»)."""
+        """15:30 (without «الساعة»); «07,00 ت غ» before a time zone."""
+        clock = _CLOCK_TOKEN.fullmatch(_norm(self.units, i))
+        if clock is not None and self.tags(i + 1).get("zone") is not None:
+            hour, minute = int(clock.group(1)), int(clock.group(2))
+            if 0 <= hour <= 24 and 0 <= minute <= 59:
+                return self._clock_rest(i, i + 1, hour, minute)
         if _norm(self.units, i + 1) != ":" or self.int_num(i + 2) is None:
             return None
         hour, minute = self.int_num(i), self.int_num(i + 2)

@@ -183,6 +183,11 @@ class Lexicon:
             self.add(form, "approx_after", "EQUAL_OR_MORE")
 
     @functools.cached_property
+    def contract_words(self) -> frozenset[str]:
+        """Words before a month that make it a delivery month («عقد تسليم مايو»)."""
+        return frozenset(normalize(w) for w in load_yaml("time_words")["contract_month_before"])
+
+    @functools.cached_property
     def future_exceptions(self) -> frozenset[str]:
         """Words that look like «س» + imperfect verb but are not."""
         return frozenset(normalize(w) for w in load_yaml("time_words")["future_prefix_exceptions"])

@@ -16,6 +16,7 @@ from .lexicon import Lexicon, lexicon, strip_article
 from .mentions import RawMention, core_word, decode, make_mention, strip_leftover_proclitic
 from .nationality import find_adjectives
 from .patterns import (
+    clubs_after_descriptor,
     definite_bodies,
     institution_mentions,
     merge_adjacent_persons,
@@ -25,7 +26,9 @@ from .patterns import (
     places_after_descriptor,
     titled_persons,
     with_adjectives,
+    with_coordinated_complement,
 )
+from .refine import MentionRefiner, is_accusative_adjective
 from .roles import RoleFinder
 from .tagger import shared_tagger
 
@@ -48,11 +51,17 @@ class EntityAnalyser:
         stops = frozenset(normalize(w) for w in data["role_stops"])
         self.stops = stops
         self.descriptors = frozenset(normalize(w) for w in data["org_descriptors"])
+        self.rank_words = frozenset(normalize(w) for w in data["rank_words"])
         self.roles = RoleFinder(self.lex, stops, frozenset(
-            strip_article(normalize(w)) for w in data["role_heads_rules_only"]))
+            strip_article(normalize(w)) for w in data["role_heads_rules_only"]), frozenset(
+            normalize(w) for w in data["role_links_rules_only"]) | self.rank_words)
+        self.refine = MentionRefiner(self.lex, self.rank_words, self.roles.word_kind)
         self.not_alone = frozenset(normalize(w) for w in data["not_names_alone"])
         self.end_stops = frozenset(normalize(w) for w in data["name_end_stops"])
+        self.not_institutions = frozenset(" ".join(normalize(w).split())
+                                          for w in data["not_institutions"])
         self.place_descriptors = frozenset(normalize(w) for w in data["place_descriptors"])
+        self.club_descriptors = frozenset(normalize(w) for w in data["club_descriptors"])
         self.one_word_countries = frozenset(k for k in self.lex.country_names if " " not in k)
         self.letters = letter_names()
         # «دولار», «الدينار»: a currency alone is a unit (``units.yaml``), not a name.
@@ -86,16 +95,22 @@ class EntityAnalyser:
             found = with_adjectives(text, tokens, cores, hi, found, self.lex)
             found = self._countries(text, tokens, cores, lo, hi, found)
             kind_of = functools.partial(self.roles.token_kind, text, tokens, names={})
-            found = titled_persons(text, tokens, cores, lo, hi, found, self.lex, kind_of)
+            found = titled_persons(text, tokens, cores, lo, hi, found, self.lex, kind_of,
+                                   self.roles.head_words)
             found = persons_by_apposition(text, tokens, cores, lo, hi, found, self.lex, kind_of)
             found = persons_before_title(text, tokens, cores, lo, hi, found, self.lex, kind_of)
+            found = self.refine(text, tokens, cores, lo, hi, found)
             found = named_after_descriptor(text, tokens, cores, lo, hi, found, self.lex,
                                            self.descriptors)
+            found = clubs_after_descriptor(text, tokens, cores, lo, hi, found, self.lex,
+                                           self.club_descriptors)
             found = places_after_descriptor(text, tokens, cores, lo, hi, found, self.lex,
                                             self.place_descriptors)
             found = definite_bodies(text, tokens, cores, lo, hi, found, self.lex, self.stops)
             found = institution_mentions(text, tokens, cores, lo, hi, found, self.lex,
                                          self.stops, self.descriptors)
+            found = with_coordinated_complement(text, tokens, cores, hi, found, self.lex,
+                                                self.stops)
             found = [m for m in found if self._kept(m, tokens)]
             mentions += self._known_names(text, tokens, cores, lo, hi, found)
         known = {m.words[0] for m in mentions if len(m.words) == 1} | self.one_word_countries
@@ -146,9 +161,19 @@ class EntityAnalyser:
                 return None
             words = mention.words
         if len(words) < 2 or strip_article(words[0]) not in self.descriptors \
-                or words[1].startswith("ال"):
+                or (words[1].startswith("ال") and not (
+                    len(words) == 2 and self._mostly_org(words[1]))):
             return mention
         return make_mention(text, tokens, mention.first + 1, mention.last, mention.type)
+
+    def _mostly_org(self, word: str) -> bool:
+        """A definite word the tagger named an organisation at least a quarter of the time in
+        the news («وكالة [الأناضول]», «صحيفة [الأهرام]»), unlike «وكالة الأنباء»."""
+        row = self.lex.silver.get(word)
+        if row is None:
+            return False
+        counts = [int(x) for x in row.split("\t")]
+        return counts[2] >= 20 and counts[2] * 4 >= counts[4]
 
     def _known_names(self, text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
                      found: list[RawMention]) -> list[RawMention]:
@@ -184,8 +209,11 @@ class EntityAnalyser:
             # keeps the tagger's type («صحيفة الشرق الأوسط» is a newspaper).
             # («صحيفة الشرق الأوسط» is a newspaper), but a well-known place or body is never a
             # person («معبر [كرم أبو سالم]»).
+            # A well-known organisation is not a place or a MISC name over the same span
+            # («هال سيتي», «البيت الأبيض»).
             held = any(m.first <= j and m.last >= end and (
-                m.type == kind or (m.first == j and m.last == end and m.type != "PER"))
+                m.type == kind or (m.first == j and m.last == end and m.type != "PER"
+                                   and not (kind == "ORG" and m.type in ("LOC", "MISC"))))
                 for m in out)
             mention = None if goes_on or held else make_mention(text, tokens, j, end, kind)
             if mention is not None and kind == "ORG":
@@ -209,8 +237,9 @@ class EntityAnalyser:
                 continue
             if word in adjectives and j > lo and tokens[j - 1].has_article:
                 continue
-            if "\u064b" in text[tokens[j].start : tokens[j].end]:
-                continue  # «دبلوماسيا [روسياً]»: an adjective with tanween, not the country
+            if "\u064b" in text[tokens[j].start : tokens[j].end] \
+                    or is_accusative_adjective(tokens, cores, j, lo, self.lex):
+                continue  # «دبلوماسيا [روسياً]», «23 دبلوماسيا [روسيا]»: the adjective
             mention = make_mention(text, tokens, j, j, "LOC")
             if mention is not None:
                 added.append(mention)
@@ -221,6 +250,8 @@ class EntityAnalyser:
         name alone («[كأس] العالم», «الأكراد»), not an organisation made only of frequent words
         never named in the news («التنظيم [يتخذها]»)."""
         words = mention.words
+        if " ".join(words) in self.not_institutions:
+            return False  # «هيئة المحلفين»: the jury, not a body
         if len(words) == 1 and (words[0] in self.not_alone or words[0] in self.stops
                                 or strip_article(words[0]) in self.not_alone):
             return False  # also a time word alone («[صباح] الأحد»)
@@ -234,6 +265,16 @@ class EntityAnalyser:
         puts in names in the news («معهد بوتسدام [يوصي]»). A person's name may end with a
         common word («حسام كامل»)."""
         pairs = _word_tokens(tokens, mention)
+        a = 0
+        while a < len(pairs) - 1 and mention.type != "PER" \
+                and self._not_in_names(tokens[pairs[a][0]], pairs[a][1]):
+            a += 1  # «[يحتل] تشيلسي», «[تعادل] ويست بروميتش»: a verb before the name
+        if a:
+            mention = make_mention(text, tokens, pairs[a][0], mention.last, mention.type,
+                                   mention.confidence)
+            if mention is None:
+                return None
+            pairs = pairs[a:]
         b = len(pairs) - 1
         while b > 0 and (pairs[b][1] in self.end_stops or (
                 mention.type != "PER" and self._not_in_names(tokens[pairs[b][0]], pairs[b][1]))):
@@ -268,8 +309,8 @@ class EntityAnalyser:
         span = tokens[mention.first : mention.last + 1]
         if any(w.role == "proclitic" and w.form == "س" for t in span for w in t.words):
             return False
-        if not any(any(ch.isalpha() for ch in w) for w in words):
-            return False
+        if not any(any(ch.isalpha() for ch in w) for w in words) or span[0].kind == "number":
+            return False  # «[7.038.700.000 ريال]»: an amount, not a name
         if text and "\u064b" in text[span[-1].start : span[-1].end]:
             return False
         if len(words) == 1:
@@ -316,7 +357,8 @@ class EntityAnalyser:
                 i += 1
                 continue
             candidates = patterns.get(cores[i])
-            if candidates and "\u064b" in text[token.start : token.end]:
+            if candidates and ("\u064b" in text[token.start : token.end]
+                               or is_accusative_adjective(tokens, cores, i, 0, self.lex)):
                 candidates = None  # «دبلوماسيا [روسياً]»: an adjective, not the country
             size = 0
             if candidates:

@@ -135,6 +135,10 @@ def _partial_match(m: RawMention, groups: list[Group], generic: frozenset[str]) 
         elif gtype == "ORG" and len(words) == 1 and len(longest) == 2 \
                 and words[0] == longest[1] and longest[0] in generic:
             return group  # «الأهلي» after «النادي الأهلي»
+        elif gtype == "ORG" and len(words) == 1 and len(longest) == 2 \
+                and words[0] == longest[1] and len(words[0]) > 3 \
+                and not words[0].startswith("ال"):
+            return group  # «يونايتد» after «مانشستر يونايتد»
     return None
 
 

@@ -122,6 +122,9 @@ def _named_complement(tokens: list[Token], cores: list[str], i: int, hi: int,
         if token.kind != "word" or not token.has_article or token.core_start != token.start \
                 or word in stops or _STOPS.intersection(lex.triggers.get(strip_article(word), ())):
             break
+        if words and not (word.endswith(("ي", "يه")) or word in lex.adjectives
+                          or word in _body_words()[1]):
+            break  # «وزارة العدل [الراغبين]»: after the complement only an adjective goes on
         last, words, j = j, words + 1, j + 1
     return last
 
@@ -145,35 +148,62 @@ def _person_like(lex: Lexicon, word: str) -> bool:
     return band is None
 
 
+def _surname_like(lex: Lexicon, token: Token, word: str) -> bool:
+    """A word after a first name that the tagger named a person a few times in the news,
+    though it is frequent there («سيرغي [سكريبال]»): no clitic, no «ال», not a trigger."""
+    if token.proclitics or token.has_article or lex.triggers.get(word) \
+            or word in lex.adjectives:
+        return False
+    band = lex.frequency_band(word)
+    if band is not None and band < 7:
+        return False  # «هالة المقريف [إن]»: a function word
+    row = lex.silver.get(word)
+    return row is not None and int(row.split("\t", 1)[0]) >= 3
+
+
 def titled_persons(text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
-                   found: list[RawMention], lex: Lexicon, kind_of) -> list[RawMention]:
+                   found: list[RawMention], lex: Lexicon, kind_of,
+                   head_words: frozenset[str] | None = None) -> list[RawMention]:
     """People named right after a title the tagger missed: «الرئيس الأمريكي، دونالد ترامب».
 
     ``kind_of(j)`` is the role kind of token ``j`` (:class:`khabar.ner.roles.RoleFinder`). After
     a role head and its modifiers (and maybe a comma), up to four words that look like a name
-    (:func:`_person_like`; «ال» only after a first name) are a PER mention.
+    (:func:`_person_like`; «ال» only after a first name) are a PER mention. ``head_words``
+    (:attr:`RoleFinder.head_words`) lets most words be passed over without ``kind_of``.
     """
     covered = {j for m in found for j in range(m.first, m.last + 1)}
+    # A place or an organisation inside the title («رئيس مجلس إدارة شركة [روساتوم] …»).
+    bodies = {m.first: m.last for m in found if m.type in ("ORG", "LOC")}
     added: list[RawMention] = []
     j = lo
     while j < hi:
-        if kind_of(j) not in ("head", "honor"):
+        if (head_words is not None and strip_article(cores[j]) not in head_words
+                and tokens[j].norm not in head_words) or kind_of(j) not in ("head", "honor"):
             j += 1
             continue
         k = j + 1
-        while k < hi and k not in covered and kind_of(k) in ("def", "nat", "link", "head"):
-            k += 1
+        while k < hi:
+            if k in bodies and kind_of(k - 1) == "link":
+                k = bodies[k] + 1
+            elif k not in covered and kind_of(k) in ("def", "nat", "link", "head"):
+                k += 1
+            else:
+                break
         # A title before a name is definite («الرئيس الأمريكي»); after an indefinite head or a
         # link the next word is its complement («رئيس بلدية إربد»), not a name.
-        if kind_of(k - 1) == "link" or (k - 1 == j and not tokens[j].has_article
-                                         and kind_of(j) == "head"):
+        # A definite link ends a title («نائب رئيس [الوزراء]»).
+        if (kind_of(k - 1) == "link" and not tokens[k - 1].has_article) or (
+                k - 1 == j and not tokens[j].has_article and kind_of(j) == "head"):
             j = k
             continue
         if k < hi and tokens[k].text in ("،", ","):
             k += 1
         start = k
         while k < hi and k - start < 4 and k not in covered and tokens[k].kind == "word" \
-                and (not tokens[k].has_article or k > start) and _person_like(lex, cores[k]):
+                and (not tokens[k].has_article or k > start) and (
+                    _person_like(lex, cores[k]) or (
+                        k == start + 1 and _person_like(lex, cores[start])
+                        and _surname_like(lex, tokens[k], cores[k]))):
             k += 1
         if k > start:
             mention = make_mention(text, tokens, start, k - 1, "PER")
@@ -428,3 +458,99 @@ def merge_adjacent_persons(text: str, tokens: list[Token],
                 continue
         out.append(m)
     return out
+
+
+def clubs_after_descriptor(text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
+                           found: list[RawMention], lex: Lexicon,
+                           descriptors: frozenset[str]) -> list[RawMention]:
+    """Sports clubs after «نادي» or «فريق» without «ال» (``club_descriptors`` in ``ner.yaml``):
+    «نادي [النصر]», «فريق [ليفانتي]». One definite word or up to two without «ال» that look
+    like a name (:func:`_name_like`; after «نادي» also a body word: «نادي [الاتحاد]») are an
+    ORG; a name the tagger found there with another type is the club («نادي [برشلونة]»)."""
+    by_token = {j: m for m in found for j in range(m.first, m.last + 1)}
+    out = list(found)
+    changed = False
+    for j in range(lo, hi - 1):
+        if cores[j] not in descriptors or tokens[j].has_article or j in by_token:
+            continue
+        k = j + 1
+        inner = by_token.get(k)
+        if inner is not None:
+            last = inner.last
+            if inner.first == k and len(inner.words) > 1 and inner.words[-1] in lex.adjectives \
+                    and inner.words[-1] not in lex.country_names:
+                last -= 1  # «نادي النصر [السعودي]»: a club described by its country
+            if inner.first == k and (inner.type != "ORG" or last < inner.last) \
+                    and len(inner.words) <= 3:
+                club = make_mention(text, tokens, inner.first, last, "ORG", inner.confidence)
+                if club is not None:
+                    out[out.index(inner)] = club
+                    changed = True
+            continue
+        token, word = tokens[k], cores[k]
+        if token.kind != "word" or word in lex.adjectives:
+            continue
+        if token.has_article:
+            if not (_name_like(lex, word) or (
+                    cores[j] == "نادي" and "org" in lex.triggers.get(strip_article(word), ()))):
+                continue
+            end = k
+        else:
+            end = k
+            while end + 1 < hi and end + 1 - k < 2 and end + 1 not in by_token \
+                    and tokens[end + 1].kind == "word" and not tokens[end + 1].has_article \
+                    and not tokens[end + 1].proclitics and _name_like(lex, cores[end + 1]):
+                end += 1
+            if not _name_like(lex, word):
+                continue
+        club = make_mention(text, tokens, k, end, "ORG")
+        if club is not None:
+            out.append(club)
+            changed = True
+    return sorted(out, key=lambda m: m.start) if changed else found
+
+
+def with_coordinated_complement(text: str, tokens: list[Token], cores: list[str], hi: int,
+                                found: list[RawMention], lex: Lexicon,
+                                stops: frozenset[str] = frozenset()) -> list[RawMention]:
+    """An organisation named with a complement in «ل» goes on with a second complement joined
+    by «و»: «البنك السعودي للتسليف [والادخار]», «الهيئة العامة للإعلام المرئي [والمسموع]».
+    Not when a definite word follows that one («… لحقوق الإنسان والجيش [السوري]»): then «و»
+    joins two phrases."""
+    out = []
+    for m in found:
+        nxt = m.last + 1
+        if m.type == "ORG" and nxt < hi and _has_lam_complement(tokens, m) \
+                and _definite_after_wa(tokens[nxt]) and cores[nxt] not in stops \
+                and not lex.triggers.get(strip_article(cores[nxt])) \
+                and cores[nxt] not in lex.adjectives and cores[nxt] not in lex.country_names \
+                and not (nxt + 1 < hi and tokens[nxt + 1].kind == "word"
+                         and tokens[nxt + 1].has_article):
+            wider = make_mention(text, tokens, m.first, nxt, "ORG", m.confidence)
+            if wider is not None:
+                out = [x for x in out if not (x.first == nxt and x.last == nxt)]
+                out.append(wider)
+                continue
+        if out and out[-1].last >= m.first:
+            continue  # the word the previous mention took in
+        out.append(m)
+    return out
+
+
+def _has_lam_complement(tokens: list[Token], m: RawMention) -> bool:
+    """Whether one of the mention's last two words after its first is a complement in «ل»
+    («للتسليف», «للإعلام [المرئي]»)."""
+    for j in range(max(m.first + 1, m.last - 1), m.last + 1):
+        words = tokens[j].words
+        if words and words[0].role == "proclitic" and words[0].form == "ل" \
+                and tokens[j].has_article:
+            return True
+    return False
+
+
+def _definite_after_wa(token: Token) -> bool:
+    """«والادخار»: «و», the article and a word (no other clitic)."""
+    words = token.words
+    return token.kind == "word" and token.has_article and len(words) >= 2 \
+        and words[0].role == "proclitic" and words[0].form == "و" \
+        and words[1].role == "article"

@@ -30,11 +30,18 @@ class RoleFinder:
     """Finds the roles of person mentions in a sentence of tokens."""
 
     def __init__(self, lex: Lexicon, stops: frozenset[str],
-                 heads: frozenset[str] = frozenset()) -> None:
+                 heads: frozenset[str] = frozenset(),
+                 links: frozenset[str] = frozenset()) -> None:
         self.lex = lex
         self.stops = stops
         #: Role heads beyond ``lex.role_heads`` (normalised, without «ال»).
         self.heads = heads
+        #: Role links beyond ``lex.role_links``: nouns in construct («بشرطة منطقة جازان») and
+        #: words that go on with a rank («اللواء ركن»).
+        self.links = links
+        #: Every word a title may start with (heads and honorifics, without «ال»): a cheap
+        #: test before :meth:`word_kind`.
+        self.head_words = lex.role_heads | lex.honorifics | heads
         self.kind = functools.lru_cache(maxsize=100_000)(self._kind)
 
     def _kind(self, word: str) -> str:
@@ -52,10 +59,11 @@ class RoleFinder:
             return "honor"
         if word in lex.adjectives:
             return "nat"
-        if core in lex.role_links or word in lex.role_links:
+        if core in lex.role_links or word in lex.role_links or word in self.links:
             return "link"
-        if word[:1] in "لب" and len(word) > 3 and (
-                word[1:] in lex.role_links or "org" in lex.triggers.get(word[1:], ())):
+        if word[:1] in "لب" and len(word) > 3 and (word[1:] in lex.role_links
+                                                   or word[1:] in self.links
+                                                   or "org" in lex.triggers.get(word[1:], ())):
             return "link"  # «لكلية», «لشركة»: a construct after a preposition
         if word in _PREPOSITIONS:
             return "prep"
@@ -71,6 +79,8 @@ class RoleFinder:
         kind = self.kind(normalize(text[start:end]))
         if kind in ("other", "prep") and token.norm in self.lex.role_links:
             return "link"  # «باسم»: the segmenter may see ب + اسم
+        if kind == "other" and token.norm in self.lex.role_heads:
+            return "head"  # «ولي [العهد]»: the segmenter may see و + لي
         if kind == "other" and token.has_article:
             return "def"  # «للسيارات»: the article written ل
         if kind == "head" and not token.has_article \
@@ -107,18 +117,43 @@ class RoleFinder:
             kinds[j] = kind
             if kind in ("head", "honor"):
                 head = j
+                if j < near and _has_conjunction(tokens[j]):
+                    break  # «مدير شرطة جازان [وقائد قوة جازان] اللواء …»: «و» starts it
+            elif kind == "prep" and kinds.get(j + 1) == "name" and j - 1 >= lo \
+                    and self._qualifies(text, tokens, j - 1, names):
+                pass  # «محرر الشؤون العربية [في] بي بي سي، سباستيان أشر»
             elif kind not in ("link", "def", "nat", "name"):
                 break
             j -= 1
         if head < 0 or (j >= lo and names.get(j) == "PER" and not _has_conjunction(tokens[head])):
             return []  # after another person's name it is that person's apposition («… والأمير
             # فيصل»: with «و» it is the next one's title)
+        # A head after a complete title starts another: a rank or an honorific with «ال»
+        # («… اللبناني [العميد]»), or a head in construct after a definite word («مدير شرطة
+        # المنطقة [رئيس] اللجنة الأمنية»).
         starts = [head] + [p for p in range(head + 1, near + 1)
                            if kinds[p] in ("head", "honor")
                            and kinds[p - 1] in ("def", "nat", "name")
-                           and (tokens[p].has_article or kinds[p] == "honor")]
+                           and (tokens[p].has_article or kinds[p] == "honor"
+                                or (p < near and kinds[p + 1] in ("def", "link", "name")))]
         ends = [s - 1 for s in starts[1:]] + [near]
-        return [(core_span(tokens[s])[0], tokens[e].end) for s, e in zip(starts, ends, strict=True)]
+        return [(self._start(tokens[s]), tokens[e].end) for s, e in zip(starts, ends, strict=True)]
+
+    def _qualifies(self, text: str, tokens: list[Token], j: int, names: dict[int, str]) -> bool:
+        """Whether token ``j`` can take «في» + a place or a body inside a title before a name: a
+        head, a link or a nisba adjective («الشؤون العربية [في] …»), not a participle («المقيم
+        في بريطانيا» describes the person)."""
+        kind = self.token_kind(text, tokens, j, names)
+        return kind in ("head", "link", "nat") or (
+            kind == "def" and tokens[j].norm.endswith(("ي", "يه")))
+
+    def _start(self, token: Token) -> int:
+        """Where a role starts in its first token: after its clitics, unless the whole token is
+        the head («ولي العهد», which the segmenter may read as و + لي)."""
+        start, end = core_span(token)
+        if token.norm in self.lex.role_heads and end - start < len(token.norm):
+            return token.start
+        return start
 
     def after(self, text: str, tokens: list[Token], last: int, hi: int,
               names: dict[int, str]) -> tuple[int, int] | None:

@@ -267,3 +267,10 @@ def test_a_title_names_the_person_after_it():
                 "أندرو ماكنزي إنه حزين.")
     assert people(a) == {"سيرغي سكريبال": ["الجاسوس الروسي السابق"],
                          "أندرو ماكنزي": ["القس الأمريكي"]}
+
+
+def test_news_agencies_named_after_wakalat_anbaa():
+    a = analyse("وقالت وكالة أنباء فارس إن الاجتماع انتهى. وذكرت وكالة أنباء الأناضول أن القارب "
+                "غرق، ونقلت وكالة فرانس بريس عن مصادر محلية أن الركاب نجوا.")
+    assert mentions(a, "ORG") == ["فارس", "الأناضول", "فرانس بريس"]
+    assert "أنباء" not in mentions(a)

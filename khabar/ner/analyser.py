@@ -152,19 +152,24 @@ class EntityAnalyser:
 
     def _without_descriptor(self, text: str, tokens: list[Token],
                             mention: RawMention) -> RawMention | None:
-        """«تنظيم داعش» → «داعش»: a generic word before a name without «ال» is left out; so is a
-        time word at the end («منظمة الصحة العالمية [اليوم]»)."""
+        """«تنظيم داعش» → «داعش»: a generic word before a name without «ال» is left out («وكالة
+        أنباء فارس» → «فارس»); so is a time word at the end («منظمة الصحة العالمية [اليوم]»)."""
         words = mention.words
         if len(words) > 1 and words[-1] in self.stops:
             mention = make_mention(text, tokens, mention.first, mention.last - 1, mention.type)
             if mention is None:
                 return None
             words = mention.words
-        if len(words) < 2 or strip_article(words[0]) not in self.descriptors \
-                or (words[1].startswith("ال") and not (
-                    len(words) == 2 and self._mostly_org(words[1]))):
+        if len(words) < 2 or strip_article(words[0]) not in self.descriptors:
             return mention
-        return make_mention(text, tokens, mention.first + 1, mention.last, mention.type)
+        # «وكالة أنباء فارس», «وكالة أنباء الأناضول»: «أنباء» belongs to the generic words.
+        skip = 2 if words[1] == "انباء" else 1
+        if len(words) == skip:
+            return None  # «وكالة أنباء» alone names nobody
+        if words[skip].startswith("ال") and not (
+                len(words) == skip + 1 and self._mostly_org(words[skip])):
+            return mention
+        return make_mention(text, tokens, mention.first + skip, mention.last, mention.type)
 
     def _mostly_org(self, word: str) -> bool:
         """A definite word the tagger named an organisation at least a quarter of the time in

@@ -240,6 +240,8 @@ def named_after_descriptor(text: str, tokens: list[Token], cores: list[str], lo:
         if j in covered or cores[j] not in descriptors:
             continue  # «التنظيم [يتخذها]»: a definite head is not followed by a name
         k = j + 1
+        if cores[k] == "انباء" and k + 1 < hi:
+            k += 1  # «وكالة أنباء [فارس]»: «أنباء» is part of the generic words
         if tokens[k].text in _OPEN_QUOTES:
             end = k + 1
             while end < hi and end - k <= 5 and tokens[end].text not in _CLOSE_QUOTES:

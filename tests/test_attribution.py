@@ -490,6 +490,187 @@ def test_a_short_quotation_the_verb_takes_stays_a_quote(steps):
     assert content(a, only(a)) == "أوقات غريبة وغامضة"
 
 
+# --- real-news patterns, round 2 ------------------------------------------------------------
+
+
+def named(text: str, *names: str) -> dict[str, tuple[str, list[str]]]:
+    """The people among ``names`` the text mentions, as a recogniser would give them."""
+    return {name: ("PER", [name]) for name in names if name in text}
+
+
+def test_a_trailing_source_whose_verb_carries_the_object_pronoun(steps):
+    text = ("وغادر الوزير مدينة أبها متجها إلى الكويت، وفقا لما ذكرته وكالة الأنباء السعودية "
+            "(واس)، الأحد.")
+    a = attribute(steps, text, {"وكالة الأنباء السعودية": ("ORG", ["وكالة الأنباء السعودية",
+                                                                  "واس"]),
+                                "أبها": ("LOC", ["أبها"]), "الكويت": ("LOC", ["الكويت"])})
+    q = only(a)
+    assert content(a, q) == "غادر الوزير مدينة أبها متجها إلى الكويت"
+    assert q.cue.text == "ذكرته"
+    assert q.speaker.name == "وكالة الأنباء السعودية"
+
+
+def test_bihasab_ma_with_a_pronoun_verb_and_a_same_source_later(steps):
+    text = ("وتمكنت دورية من إيقاف 4 أشخاص وفق ما أكده المكلف بالإعلام بالحرس الوطني العميد "
+            "منير الطرابلسي. وتتركز الجهود حاليا على حماية المقرات وفق ما أفاد ذات المصدر.")
+    a = attribute(steps, text, {"منير الطرابلسي": ("PER", ["منير الطرابلسي"])})
+    assert [content(a, q) for q in a.quotes] == ["تمكنت دورية من إيقاف 4 أشخاص",
+                                                 "تتركز الجهود حاليا على حماية المقرات"]
+    assert [q.speaker.name for q in a.quotes] == ["منير الطرابلسي"] * 2
+
+
+def test_a_lawyers_source_with_a_possessive(steps):
+    a = attribute(steps, "أصدرت المحكمة حكما بالسجن على الوزير السابق سليم داود، بحسب ما "
+                  "ذكر محاموه.", {"سليم داود": ("PER", ["سليم داود"])})
+    q = only(a)
+    assert content(a, q) == "أصدرت المحكمة حكما بالسجن على الوزير السابق سليم داود"
+    assert q.speaker.name == "محاموه" and q.speaker.entity is None
+
+
+def test_an_adjunct_between_commas_after_the_verb_is_not_its_subject(steps):
+    text = ("طالب مركز الخليج للدراسات الاقتصادية منظمات الإغاثة بتكثيف جهودها. وأوضح، في "
+            "تقرير حصلت «الرياض» على نسخة منه، أن آلاف المواطنين لا يزالون بعيدين عن بيوتهم.")
+    a = attribute(steps, text, {"الرياض": ("ORG", ["الرياض"])})
+    q = only(a)
+    assert content(a, q) == "آلاف المواطنين لا يزالون بعيدين عن بيوتهم"
+    assert q.speaker.name == "مركز الخليج للدراسات الاقتصادية"
+
+
+def test_a_medium_before_the_verb_does_not_take_the_subject_after_it(steps):
+    text = ('قال وزير الخارجية سامي فرح إن حكومة سوريا شريك. بدورها، وبتعليق لـCNN، أكدت '
+            'الحكومة الكويتية أن اللقاء كان "عابرا".')
+    a = attribute(steps, text, {"CNN": ("ORG", ["CNN"]), "سامي فرح": ("PER", ["سامي فرح"]),
+                                "سوريا": ("LOC", ["سوريا"])})
+    assert [q.speaker.name for q in a.quotes] == ["سامي فرح", "الحكومة الكويتية"]
+
+
+def test_a_participle_after_a_clause_inside_the_content_goes_to_the_speaker(steps):
+    text = ("وأضاف الشريف إنه لا خيار أمام الناخبين، لأن المرشحة تعتبر تهديدا حقيقيا لقيم "
+            "التسامح، مشيرا إلى أن الكتل البرلمانية عبرت عن تخوفها.")
+    a = attribute(steps, text, {"كمال الشريف": ("PER", ["الشريف"])})
+    assert [q.speaker.name for q in a.quotes] == ["كمال الشريف", "كمال الشريف"]
+    assert content(a, a.quotes[1]) == "الكتل البرلمانية عبرت عن تخوفها"
+
+
+def test_a_participle_after_the_verbs_object_goes_to_the_earlier_speaker(steps):
+    text = ("قال الوزير كمال الشريف إن الوضع في حلب صعب. وطالب العالم بالتحرك العاجل، لافتا إلى "
+            "أن الوضع خطير.")
+    a = attribute(steps, text, {"كمال الشريف": ("PER", ["كمال الشريف"])})
+    assert [q.speaker.name for q in a.quotes] == ["كمال الشريف", "كمال الشريف"]
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ('وقال المدرب فؤاد العلي إن الفريق "قدم مباراة كبيرة"، مضيفا أن "اللاعبين يستحقون الفوز".',
+     'الفريق "قدم مباراة كبيرة"', "اللاعبين يستحقون الفوز"),
+    ("وقال رئيس البلدية فؤاد العلي إن المشروع سينتهي قريبا، كما أكد أن التمويل متوفر.",
+     "المشروع سينتهي قريبا", "التمويل متوفر"),
+])
+def test_a_second_statement_is_its_own_quote_with_the_same_speaker(steps, text, first, second):
+    a = attribute(steps, text, {"فؤاد العلي": ("PER", ["فؤاد العلي"])})
+    assert [content(a, q) for q in a.quotes] == [first, second]
+    assert {q.speaker.name for q in a.quotes} == {"فؤاد العلي"}
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ('قالت الوزيرة سلمى حداد إنه أمر "مثير للسخرية"، متهمة المقرر بالتحيز السياسي.',
+     'أمر "مثير للسخرية"'),
+    ("وقالت منظمات حقوقية إن القضية تكشف عن استخدام مفرط للقوة، كما اتهمت الرقيب بالقتل.",
+     "القضية تكشف عن استخدام مفرط للقوة"),
+])
+def test_content_stops_before_what_the_speaker_did_next(steps, text, said):
+    a = attribute(steps, text, named(text, "سلمى حداد"))
+    assert content(a, a.quotes[0]) == said
+
+
+def test_an_unbalanced_quotation_runs_to_its_last_mark(steps):
+    text = ('وأضاف الخبير: "الإعفاءات الضريبية الضخمة" التي أقرتها الحكومة تزيد الأغنياء ثراء، '
+            'بينما تعاقب الفقراء".')
+    q = only(attribute(steps, text))
+    assert q.kind == "direct"
+    assert q.text == ('الإعفاءات الضريبية الضخمة" التي أقرتها الحكومة تزيد الأغنياء ثراء، '
+                      'بينما تعاقب الفقراء')
+
+
+def test_a_quotation_mark_closing_before_a_participle_ends_the_content(steps):
+    text = ('ورحب رئيس الوزراء سليم الحداد بالصفقة، مؤكدا أن الصفقة "ستدر المليارات،" مشددا '
+            'على أنها "ستعزز علاقات البلاد في المنطقة،" وفقا لما نقله تقرير هيئة البث.')
+    a = attribute(steps, text, {"سليم الحداد": ("PER", ["سليم الحداد"]),
+                                "هيئة البث": ("ORG", ["هيئة البث"])})
+    assert [q.cue.text for q in a.quotes] == ["مؤكدا", "مشددا"]
+    assert a.quotes[1].text == "ستعزز علاقات البلاد في المنطقة"
+    assert a.quotes[1].via.name == "هيئة البث"
+
+
+def test_the_spokesperson_of_a_minister_is_not_the_minister(steps):
+    a = attribute(steps, "وقال المتحدث باسم وزير الخارجية الإيراني محمد جواد ظريف إن بلاده لن "
+                  "تتفاوض.", {"محمد جواد ظريف": ("PER", ["محمد جواد ظريف"])})
+    q = only(a)
+    assert q.speaker.entity is None and q.speaker.anonymous
+    assert q.speaker.name.startswith("المتحدث باسم وزير الخارجية")
+
+
+def test_the_spokesperson_of_an_institution_named_after_it_is_the_speaker(steps):
+    a = attribute(steps, "وقال المتحدث باسم الجيش العميد جورج خوري إن الوضع هادئ.",
+                  {"جورج خوري": ("PER", ["جورج خوري"])})
+    assert only(a).speaker.name == "جورج خوري"
+
+
+def test_an_apposition_after_a_relative_clause_names_the_speaker(steps):
+    text = ("أكد المتحدث باسم التحالف الذي تقوده السعودية في اليمن، العقيد سامر الحداد، أن "
+            "القوات استهدفت زورقين.")
+    a = attribute(steps, text, {"سامر الحداد": ("PER", ["سامر الحداد"]),
+                                "السعودية": ("LOC", ["السعودية"]), "اليمن": ("LOC", ["اليمن"])})
+    assert only(a).speaker.name == "سامر الحداد"
+
+
+def test_a_verb_joined_by_wa_after_a_quote_keeps_its_speaker(steps):
+    text = ('وقال السفير مارك بيلانجيه إن "الهجوم كان مروعا". وشدد على أن كندا لا تخشى '
+            'التهديدات، وقال :"سنتمسك بقيمنا".')
+    a = attribute(steps, text, {"مارك بيلانجيه": ("PER", ["مارك بيلانجيه"]),
+                                "كندا": ("LOC", ["كندا"])})
+    assert [q.speaker.name for q in a.quotes] == ["مارك بيلانجيه"] * 3
+
+
+def test_a_source_first_then_reports_that_said_it(steps):
+    text = ('وبحسب صحيفة "ديلي ميل" البريطانية، فإن تقارير من مواقع تقنية، أشارت إلى أن '
+            'التطبيق سيمنح المستخدمين أدوات جديدة.')
+    a = attribute(steps, text, {"ديلي ميل": ("ORG", ["ديلي ميل"])})
+    q = only(a)
+    assert content(a, q) == "التطبيق سيمنح المستخدمين أدوات جديدة"
+    assert q.speaker.name == "تقارير من مواقع تقنية"
+    assert q.via.name == "ديلي ميل"
+
+
+def test_two_coordinated_sources_then_one_of_them(steps):
+    text = ("وذكرت الشرطة وهيئة الأوراق المالية أن الاستجواب تم في مقر إقامته. وقالت الشرطة إن "
+            "لديها أدلة كافية.")
+    a = attribute(steps, text, {"هيئة الأوراق المالية": ("ORG", ["هيئة الأوراق المالية"])})
+    assert [q.speaker.name for q in a.quotes] == ["الشرطة وهيئة الأوراق المالية", "الشرطة"]
+
+
+@pytest.mark.parametrize(("text", "speaker", "said"), [
+    ("أعلن الرئيس جان مارك دوفال انسحاب بلاده من الاتفاق ومشيرا إلى أن فرنسا تتخذ خطوات.",
+     "جان مارك دوفال", "فرنسا تتخذ خطوات"),
+    ("وعبر الضباط المترقون عن شكرهم على الثقة، مؤكدين أن الثقة دافع لمواصلة العمل.",
+     "الضباط المترقون", "الثقة دافع لمواصلة العمل"),
+    ("وبين مدير التعليم في المحافظة عبدالعزيز بن سالم الحمدان، أنه تم تكليف المشرفين بجولات.",
+     "عبدالعزيز بن سالم الحمدان", "تم تكليف المشرفين بجولات"),
+])
+def test_more_forms_of_saying(steps, text, speaker, said):
+    q = only(a := attribute(steps, text, named(text, "جان مارك دوفال",
+                                               "عبدالعزيز بن سالم الحمدان")))
+    assert (q.speaker.name, content(a, q)) == (speaker, said)
+
+
+@pytest.mark.parametrize("text", [
+    "وكانت الفضيحة قد اندلعت قبل عامين، عندما تبين أن الشركة جهزت سيارات بأجهزة للتلاعب.",
+    "وبثت القناة شريط فيديو تظهر فيه صواريخ يعتقد أنها من طراز جديد.",
+    "وتقع القرية بين النهر والجبل، أنها أجمل قرى المنطقة.",
+])
+def test_impersonal_and_other_look_alike_cues_are_not_quotes(steps, text):
+    assert attribute(steps, text).quotes == []
+
+
 def test_attribution_floor_with_hand_annotated_entities():
     """Attribution alone, on our gold files (bench/attribution.py measures the same)."""
     assert _score(QUOTE_GOLD, with_gold_entities=True)["f1"] >= 1.0
@@ -507,9 +688,10 @@ def test_example_article_every_quote_found_and_attributed():
 
 
 def test_attribution_floor_on_our_gold_files_end_to_end():
-    """The issue's bar is 0.85; bench/attribution.py measured 0.990 (2026-11-29) with the shipped
-    recogniser (its one miss is a relayer name the recogniser writes differently)."""
-    assert _score(QUOTE_GOLD, with_gold_entities=False)["f1"] >= 0.98
+    """The issue's bar is 0.85; bench/attribution.py measured 0.990, then 1.000 on 25 files
+    (2026-11-29, round 2) with the shipped recogniser; the floor leaves room for one name the
+    recogniser (worked on by others) may write differently."""
+    assert _score(QUOTE_GOLD, with_gold_entities=False)["f1"] >= 0.99
 
 
 def test_quotes_serialise_with_the_contract_fields_first(example_analysis):

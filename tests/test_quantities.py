@@ -105,6 +105,14 @@ CASES = [
     ("تخطى سعر البرميل حاجز الـ80 دولارا", "80 دولارا", 80, "دولار", False, "money", "USD",
      None),
     ("وأصيب 25 آخرون في الهجوم", "25", 25, None, False, "count", None, None),
+    # Saudi papers print decimals fraction first, «ر» for the point: «2ر1» is 1.2.
+    ("بلغ معدل النمو 2ر1 في المائة خلال الربع الأول", "2ر1 في المائة", 1.2, "%", False,
+     "percent", None, None),
+    ("وارتفعت الصادرات إلى 5ر12 مليار ريال", "5ر12 مليار ريال", 12_500_000_000, "ريال", False,
+     "money", "SAR", None),
+    # A model name in the same sentence as a real count.
+    ("اشترت الشركة 12 طائرة بوينغ 737 الجديدة", "12 طائرة", 12, "طائرة", False, "count", None,
+     None),
 ]
 
 # Sentences with no quantity in them: years, dates, ordinals, definite numbers, durations.
@@ -132,6 +140,11 @@ NONE = [
     "يقع القصر في الدائرة 16 في باريس",
     "أرسل رسالة إلى الرقم Mobily 737221",
     "وقالت لإذاعة فرانس 24 إنها سعيدة",
+    # Scores and models, no amounts.
+    "فاز اللاعب على منافسه 6-4 و7-5 في النهائي",
+    "فاز الفريق 6 - 4 بركلات الترجيح",
+    "سحبت الشركة سيارات من طرازي إيه 6 و إيه 7",
+    "هبطت طائرة من طراز بوينغ 737 في المطار",
 ]
 
 

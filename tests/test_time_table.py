@@ -359,6 +359,31 @@ CASES = [
      "DURATION", "P10M", None),
     ("فتحت مكاتب الاقتراع أبوابها (07,00 ت غ)", FRI, "07,00 ت غ", "TIME", "2021-07-23T07:00Z",
      None),
+    # Round 2 on real news: days joined by «أو» or «و» take the month of the last one, also
+    # as ordinals; a Hijri date written with slashes; both month names with no mark between;
+    # hours and minutes together; «بعد … على» counts from an event; a time before «إن» is not
+    # in the tense of what was said; a coming event dated less than a month ahead.
+    ("تنطلق الدورة يوم الخميس 29 أو الجمعة 30 تموز في العاصمة", date(2021, 7, 1),
+     "يوم الخميس 29", "DATE", "2021-07-29", None),
+    ("يقام المهرجان بين التاسع والثاني عشر من أغسطس", FRI, "التاسع", "DATE", "2021-08-09",
+     None),
+    ("يقام المهرجان بين التاسع والثاني عشر من أغسطس", FRI, "الثاني عشر من أغسطس", "DATE",
+     "2021-08-12", None),
+    ("يقام المهرجان في الأول من أغسطس والعاشر من سبتمبر", FRI, "العاشر من سبتمبر", "DATE",
+     "2021-09-10", None),
+    ("صدر القرار بتاريخ 13 / ذو الحجة / 1442 هـ", FRI, "13 / ذو الحجة / 1442 هـ", "DATE",
+     "2021-07-23", None),
+    ("وكانت المحكمة قضت في يناير كانون الثاني 2017 بإدراجهم", FRI,
+     "يناير كانون الثاني 2017", "DATE", "2017-01", None),
+    ("أنهى العداء السباق في ساعة و22 دقيقة", FRI, "ساعة و22 دقيقة", "DURATION", "PT1H22M",
+     None),
+    ("وسجل زمنا قدره ساعتين و18 دقيقة", FRI, "ساعتين و18 دقيقة", "DURATION", "PT2H18M", None),
+    ("أبعد عن البلاد بعد سنتين على الحكم عليه", FRI, "سنتين", "DURATION", "P2Y", None),
+    ("وقال المحاميان الإثنين إن الموقوفين سيبقون في السجن", FRI, "الإثنين", "DATE",
+     "2021-07-19", None),
+    ("أصدرت المحكمة حكمها في ضربة للحزب الذي يخوض حملة لانتخابات 8 آب/أغسطس", FRI,
+     "8 آب/أغسطس", "DATE", "2021-08-08", None),
+    ("وقال المحلل إن قمة أغسطس قد تغير المعادلة", FRI, "أغسطس", "DATE", "2021-08", None),
 ]
 
 #: Real-news words that are no time at all.
@@ -419,6 +444,11 @@ def test_a_future_verb_does_not_push_a_day_of_the_last_fortnight_a_year_ahead():
     assert [(t.text, t.value) for t in times] == [("28 فبراير", "2018-02-28")]
     times = analyze(Article("سيعقد الاجتماع في 25 يناير", published=date(2018, 3, 4))).times
     assert [(t.text, t.value) for t in times] == [("25 يناير", "2019-01-25")]
+
+
+def test_a_numbered_decision_of_a_year_is_no_duration():
+    times = analyze(Article("صدر الأمر الوقتي رقم 80 لسنة 2017", published=FRI), OPTIONS).times
+    assert [(t.text, t.type, t.value) for t in times] == [("سنة 2017", "DATE", "2017")]
 
 
 @pytest.mark.parametrize(("text", "published"), NOT_TIMES, ids=[t for t, _ in NOT_TIMES])

@@ -118,13 +118,28 @@ class ContentRules:
             rest = [x for x in range(close_tok + 1, end_tok) if not doc.is_punct(x)]
             marked = doc.is_mark(comp.marker) or doc.is_colon(comp.marker)
             if not rest or marked:
-                found.start, found.end, found.kind = pair[0] + 1, pair[1], "direct"
+                close = self.unpaired_close(close_tok + 1, hi) if rest else None
+                found.start, found.end, found.kind = pair[0] + 1, close or pair[1], "direct"
                 return self.trim(found)
         found.start = doc.clause_start(c) if doc.tokens[c].kind == "word" else \
             doc.tokens[c].start
         found.end = doc.tokens[end_tok - 1].end if end_tok > c else doc.tokens[c].end
         found.kind = "mixed" if self.has_partial_quote(c, end_tok) else "indirect"
         return self.trim(found)
+
+    def unpaired_close(self, a: int, hi: int) -> int | None:
+        """The offset of a quotation mark left unpaired that closes the sentence after ``a``
+        («وأضاف: "الإعفاءات الضريبية" التي روج لها…، بينما تعاقب…".»): the quotation runs to it."""
+        doc = self.doc
+        for k in range(hi - 1, a - 1, -1):
+            if doc.is_mark(k):
+                start = doc.tokens[k].start
+                if start in doc.open_at or start in doc.close_at:
+                    return None
+                return start
+            if not doc.is_punct(k):
+                return None
+        return None
 
     def content_end(self, c: int, hi: int) -> int:
         """Where reported content that starts before token ``c`` ends (excluded)."""
@@ -135,16 +150,26 @@ class ContentRules:
             tok = doc.tokens[k]
             if doc.is_mark(k):
                 close = doc.open_at.get(tok.start)
-                if close is not None and close > tok.start:
+                if close is None and tok.start in doc.close_at:
+                    close = tok.start  # the closing mark of a quotation opened before ``c``
+                if close is not None and close >= tok.start:
                     k = doc.token_at(close) + 1
+                    if c < k < hi and doc.text[close - 1:close] in "،,":
+                        # «أن الصفقة "ستدر المليارات،" مشددا على…», «…،" وفقا لما نقله…»
+                        cue = lex.cues.get(doc.norm(k))
+                        if (cue is not None and cue.kind == "participle") or \
+                                doc.sourcing_at(k) is not None:
+                            return k
                     continue
             norm = tok.norm
             if doc.is_comma(k) and k + 1 < hi:
                 nxt = doc.norm(k + 1)
                 cue = lex.cues.get(nxt)
                 if cue is not None or doc.sourcing_at(k + 1) is not None or nxt in (
-                        "فيما", "بينما", "وفيما", "وبينما"):
+                        "فيما", "بينما", "وفيما", "وبينما") or nxt in lex.clause_participles:
                     return k
+                if nxt == "كما" and k + 2 < hi and doc.norm(k + 2) in lex.cues:
+                    return k  # «…، كما اتهمت الرقيب…», «…، كما أكد أن…»: another statement
             cue = lex.cues.get(norm)
             if cue is not None and cue.prefix and cue.kind != "participle" and k > c and \
                     self.complement(k, cue, hi) is not None:

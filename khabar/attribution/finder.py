@@ -121,16 +121,20 @@ class Finder(SubjectRules, ContentRules):
         if comp is None:
             # No complement after it: a subject for participles, or content before it.
             subject = self.subject_after(j + 1, self.region_stop(j, hi), cue, s)
-            if subject is not None:
+            if subject is not None and self.inside_content(j) is None:
+                # (not a verb inside what someone said: «لأن المرشحة تعتبر تهديدا…، مشيرا»)
                 self._subjects.append((j, subject[0]))
                 subject[0].sentence, subject[0].position = self.unit[s], tok.start
             post = self.post_content(j, cue, cue_span, lo, hi, s, subject)
             return (post, j + 1) if post is not None else None
-        if cue.impersonal and comp.marker == j + 1 and not self.subject_before(j, lo)[0]:
-            return None  # «يذكر أن…» "note that", not a quote
+        if cue.impersonal and comp.marker == j + 1 and (
+                (j > lo and doc.norm(j - 1) in self.lex.clause_openers)
+                or not self.subject_before(j, lo)[0]):
+            return None  # «يذكر أن…» "note that", «عندما تبين أن…»: not a quote
         if cue.strict and ((comp.pair is not None and not doc.is_colon(comp.marker - 1)) or (
-                j > lo and doc.norm(j - 1) in self.lex.relatives)):
-            return None  # «المعلومات التي تفيد المتطرفين…»
+                j > lo and doc.norm(j - 1) in self.lex.relatives) or (
+                j + 1 < hi and doc.norm(j + 1) in _PREP_PRONOUNS)):
+            return None  # «المعلومات التي تفيد المتطرفين…», «فيديو تظهر فيه صواريخ…»
         if not self.clean_region(j, comp.marker, hi):
             return None
         region_end = comp.marker
@@ -275,9 +279,11 @@ class Finder(SubjectRules, ContentRules):
         doc, lex = self.doc, self.lex
         doc.load_pairs()
         commas = 0
-        limit = min(hi, j + (7 if cue.strict else MAX_REGION) + 1)
+        limit = min(hi, j + MAX_REGION + 1)
         k = j + 1
         while k < limit:
+            if cue.strict and k > j + 7 and not self.named_person(j + 1, k):
+                return None  # «بين» "between": a short speaker, or one named in full
             tok = doc.tokens[k]
             if tok.kind in ("punct", "symbol"):
                 if doc.is_mark(k):
@@ -296,8 +302,10 @@ class Finder(SubjectRules, ContentRules):
                     return None
                 elif doc.is_comma(k):
                     commas += 1
-                    if commas > MAX_COMMAS or cue.strict:
-                        return None
+                    if commas > MAX_COMMAS or (cue.strict and not (
+                            k + 1 < limit and doc.norm(k + 1) in lex.complementizers
+                            and self.named_person(j + 1, k))):
+                        return None  # («وبين المدير فلان، أنه…» is a statement)
                 k += 1
                 continue
             norm = tok.norm
@@ -320,6 +328,14 @@ class Finder(SubjectRules, ContentRules):
                 return None
             k += 1
         return None
+
+    def named_person(self, a: int, b: int) -> bool:
+        """Whether a person is named in the words ``a..b``."""
+        doc = self.doc
+        if b <= a:
+            return False
+        return any(m[2].type == "PER" for m in doc.mentions_in(doc.tokens[a].start,
+                                                              doc.tokens[b - 1].end))
 
     def inside_content(self, j: int) -> Found | None:
         """The quote of this sentence whose content has token ``j`` inside it (not at a clause
@@ -445,7 +461,7 @@ class Finder(SubjectRules, ContentRules):
             return self.document_speaker(found, j, a, end, s)
         reason = self.ph.find_reason(a, end)
         limit = reason[0] if reason and reason[0] > a else end
-        subject = self.subject_after(a, limit, cue, s)
+        subject = None if self.adjunct_only(a, limit) else self.subject_after(a, limit, cue, s)
         if subject is None and pronoun_speaker is not None:
             subject = pronoun_speaker, None
         if split is None and not passive and (subject is None or cue.takes_object or (
@@ -485,6 +501,17 @@ class Finder(SubjectRules, ContentRules):
         self._subjects.append((j, found.speaker))
         return True
 
+    def adjunct_only(self, a: int, end: int) -> bool:
+        """Whether the words between a cue and its complement are only an adjunct set off by
+        commas, with no subject: «وأوضح، في تقرير حصلت الصحيفة على نسخة منه، أن…»."""
+        doc = self.doc
+        if a >= end or not doc.is_comma(a):
+            return False
+        close = next((k for k in range(a + 1, end) if doc.is_comma(k)), None)
+        if close is None or close == a + 1:
+            return False
+        return all(doc.is_punct(k) for k in range(close, end))
+
     def opens_clause(self, j: int, cue: CueForm, lo: int) -> bool:
         """Whether the verb cue at ``j`` opens its sentence or clause («وأكد أن…», «من جهته،
         أوضح أن…») — a statement of its own even when its speaker cannot be found."""
@@ -510,7 +537,7 @@ class Finder(SubjectRules, ContentRules):
             return None
         ref.sentence, ref.position = self.unit[s], doc.tokens[j].start
         ref = self.discourse.add(ref)
-        cue_span = (doc.tokens[j].start, doc.tokens[j].end, cue.lemma)
+        cue_span = (doc.cue_start(j, cue.prefix), doc.tokens[j].end, cue.lemma)
         found = Found(0, 0, "indirect", s, cue_span, ref, None, ref.via,
                       first_token=comp.content, cue_token=j)
         if not self.fill_content(found, comp, hi):
@@ -548,10 +575,10 @@ class Finder(SubjectRules, ContentRules):
             elif not doc.norm(k).startswith(item.clitic):
                 return None
         if item.verb and k < hi:
-            m = k + 1 if doc.norm(k) == "ما" else k
-            if m < hi and lex.cues.get(doc.norm(m)) is not None and \
-                    lex.cues[doc.norm(m)].kind in ("verb", "relay"):
-                verb = lex.cues[doc.norm(m)]
+            m = k + 1 if doc.norm(k) in ("ما", "لما") else k
+            found_verb = self.sourcing_verb(m) if m < hi else None
+            if found_verb is not None:
+                verb = found_verb
                 if doc.norm(k) != "ما" and item.words[0] not in ("حسبما",):
                     # «كما قال X إن…» is an ordinary cue with its complement.
                     pass
@@ -611,6 +638,11 @@ class Finder(SubjectRules, ContentRules):
                 and doc.norm(np_end + 1) in lex.resumptive)))
         if at_start:
             # «وبحسب الوزارة، فإن…»: content after the source.
+            ends = next((x for x in range(np_end, hi) if doc.is_terminator(x) or
+                         doc.is_comma(x) or doc.norm(x) in lex.resumptive), hi)
+            if ends < hi and doc.is_terminator(ends) and any(
+                    doc.norm(x) in lex.source_adjectives for x in range(head_token, ends)):
+                return None  # «؛ وفقا لما ذكره موقع … الخاص بأخبار التكنولوجيا.»: it ends here
             c = np_end
             for k in range(np_end, min(hi, np_end + MAX_SOURCE_TAIL)):
                 if doc.norm(k) in lex.complementizers or doc.is_terminator(k):
@@ -656,6 +688,21 @@ class Finder(SubjectRules, ContentRules):
         found.via = found.via or found.speaker.via
         return found, max(np_end, j + 1)
 
+    def sourcing_verb(self, m: int) -> CueForm | None:
+        """The verb of saying in a sourcing phrase, also with the object pronoun of «ما»:
+        «بحسب ما أعلنته السفارة», «وفقا لما ذكرته الوكالة», «وفق ما أكده العميد»."""
+        norm = self.doc.norm(m)
+        cue = self.lex.cues.get(norm)
+        if cue is None:
+            for suffix in _OBJECT_SUFFIXES:
+                if norm.endswith(suffix) and len(norm) - len(suffix) >= 3:
+                    cue = self.lex.cues.get(norm[:-len(suffix)])
+                    if cue is not None:
+                        break
+        if cue is None or cue.kind not in ("verb", "relay"):
+            return None
+        return cue
+
     def source_goes_on(self, a: int, hi: int) -> bool:
         """Whether the clause goes on after a source named mid-sentence (ending at token
         ``a``) with more of what was said — not just a medium, a time, a short adjunct
@@ -672,12 +719,18 @@ class Finder(SubjectRules, ContentRules):
                 break
         if k < hi and doc.is_comma(k):
             k += 1
-            if k >= hi or doc.is_terminator(k):
-                return False
+            t = k
+            while t < hi and (self.ph.is_adverb(t) or doc.is_punct(t)) and \
+                    not doc.is_terminator(t):
+                t += 1
+            if t >= hi or doc.is_terminator(t):
+                return False  # «…، وفقا لما ذكرته الوكالة، الأحد.»: only a time after it
             norm = doc.norm(k)
             return not (norm in lex.relatives or norm in lex.clause_openers
                         or norm in lex.cues or doc.sourcing_at(k) is not None
                         or self.ph.has_clitic(k, "و"))
+        if k < hi and k == a and doc.norm(k) in self.lex.source_adjectives:
+            return False  # «وفقا لما ذكره موقع "ذا نيكست ويب" الخاص بأخبار التكنولوجيا»
         words = 0
         while k < hi and not doc.is_terminator(k) and not doc.is_comma(k):
             norm = doc.norm(k)
@@ -750,6 +803,13 @@ class Finder(SubjectRules, ContentRules):
                 if inner is outer or inner.dropped or outer.dropped:
                     continue
                 cue_at = inner.cue[0] if inner.cue else inner.start
+                if inner.preverbal and inner.speaker_span and outer.cue and \
+                        outer.cue[2] in _SOURCES_FIRST and \
+                        inner.speaker_span[0] <= outer.start < outer.end <= inner.speaker_span[1]:
+                    # «وبحسب الصحيفة، فإن تقارير …، أشارت إلى أن…»: the source relays them.
+                    inner.via = inner.via or outer.speaker
+                    outer.dropped = True
+                    continue
                 if not (outer.start <= cue_at < outer.end):
                     continue
                 if inner.preverbal and inner.speaker_span and \
@@ -776,8 +836,7 @@ class Finder(SubjectRules, ContentRules):
         """Whether ``inner`` is a sourcing tail over the content ``outer`` already has."""
         if inner.start > outer.start or inner.end < outer.start:
             return False
-        inner_is_source = inner.cue is not None and inner.cue[2] in (
-            "بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا عن")
+        inner_is_source = inner.cue is not None and inner.cue[2] in _SOURCES_FIRST
         media = inner.speaker is not None and bool(inner.speaker.heads & self.lex.media)
         return inner_is_source or media
 
@@ -788,6 +847,9 @@ def lex_medium_head(lex, norm: str) -> str | None:
 
 
 #: «عنه/عنها/عنهم» after a relay verb: the gender and number of whom it stands for.
+_OBJECT_SUFFIXES = ("ه", "ها", "هم")
+_SOURCES_FIRST = ("بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا عن")
+_PREP_PRONOUNS = frozenset({"فيه", "فيها", "عليه", "عليها", "منه", "منها"})
 _RELAY_PRONOUNS = {"عنه": ("m", "s"), "عنها": ("f", "s"), "عنهم": ("m", "p"),
                    "عنهما": ("m", "d")}
 

@@ -109,6 +109,9 @@ class Lexicon:
         self.complementizers = complementizers | {c + e for c in complementizers
                                                   for e in enclitics}
         self.resumptive = _norm_all(cues["resumptive"])
+        self.clause_participles = frozenset(
+            normalize(form) for stem in cues["clause_participles"]
+            for form, *_ in participle_forms(stem))
         self.resumptive |= {"فان" + e for e in enclitics}
 
         self.people = _norm_all(sources["people"])
@@ -117,6 +120,9 @@ class Lexicon:
         self.documents = _norm_all(sources["documents"])
         self.broken_plurals = _norm_all(sources["broken_plurals"])
         self.anaphoric = _norm_all(sources["anaphoric"])
+        self.same_as = _norm_all(sources["same_as"])
+        self.not_speakers = _norm_all(sources["not_speakers"])
+        self.source_adjectives = _norm_all(sources["source_adjectives"])
         self.not_sources = _norm_all(sources["not_sources"])
         self.quantifiers = _norm_all(sources["quantifiers"])
         self.honorifics = _norm_all(sources["honorifics"])
@@ -163,6 +169,7 @@ class Lexicon:
         skip = _norm_all(entry.get("skip", ()))
         continuing = bool(entry.get("continuing"))
         takes_object = bool(entry.get("object"))
+        impersonal_forms = _norm_all(entry.get("impersonal_forms", ()))
         forms = past_forms(entry["past"])
         if entry.get("present"):
             forms += present_forms(entry["present"])
@@ -175,14 +182,17 @@ class Lexicon:
                 self.cues.setdefault(prefix + form, CueForm(
                     lemma, kind, tense, gender, number, len(prefix),
                     strict or (strict_present and tense == "present"),
-                    impersonal and tense == "present" and gender == "m" and number == "s",
+                    (impersonal and tense == "present" and gender == "m" and number == "s")
+                    or form in impersonal_forms,
                     False, preps, continuing, takes_object))
         for written, tense, gender, number in participles:
             form = normalize(written)
-            if form not in skip:
-                self.cues.setdefault(form, CueForm(
-                    lemma, "participle", tense, gender, number, 0, strict, False, False, preps,
-                    True))
+            if form in skip:
+                continue
+            for prefix in ("", "و"):  # «ومشيرا إلى أن…» after a verbal noun
+                self.cues.setdefault(prefix + form, CueForm(
+                    lemma, "participle", tense, gender, number, len(prefix), strict, False,
+                    False, preps, True))
 
     @functools.lru_cache(maxsize=100_000)  # noqa: B019 - one Lexicon lives for the process
     def bare(self, norm: str) -> tuple[str, ...]:

@@ -165,6 +165,8 @@ class Phrases:
         if j > first and norm != "باسم" and any(
                 w.role == "proclitic" and w.form == "ب" for w in doc.tokens[j].words):
             return True  # «… بأسى», «… بالقرار»: a prepositional phrase
+        if j > first and norm in ("لا", "لم", "لن"):
+            return True  # «كندا لا تخشى…»: a negated verb, not a description
         return norm in lex.clause_openers or norm in lex.auxiliaries
 
     def is_audience(self, j: int) -> bool:

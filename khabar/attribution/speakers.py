@@ -186,11 +186,15 @@ class Discourse:
                 continue
             if (ref.number == "p") != (number == "p") and ref.entity is None:
                 continue
+            if ref.extra.get("coordinated") and not ref.words <= words:
+                continue  # «الشرطة وهيئة الأوراق المالية», then «الشرطة» alone
             score = 10 + len(words & ref.words) * 3 - age
             if score > best_score:
                 best, best_score = ref, score
         if best is not None:
             return best
+        if words - {head}:
+            return None  # «الحكومة البحرينية» is not «حكومة سوريا» named earlier
         for entity in entities_before():
             if any(head_stem(h) == stem for h in self._context_heads(entity)):
                 ref = self.entity_referent(entity, None)

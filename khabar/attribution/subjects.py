@@ -97,6 +97,10 @@ class SubjectRules:
                 if self.doc.is_comma(k):
                     k += 1
                     continue
+                if doc.norm(k) in lex.relatives:
+                    # «المتحدث باسم التحالف الذي تقوده السعودية، العقيد فلان، إن»
+                    k = next((x for x in range(k + 1, end) if doc.is_comma(x)), end)
+                    continue
                 seg_end = self.ph.noun_phrase(k, end)
                 if seg_end <= k:
                     break
@@ -121,6 +125,7 @@ class SubjectRules:
         while k >= lo and b - k < 14:
             norm = doc.norm(k)
             if norm in lex.complementizers or norm in lex.clause_openers or doc.is_colon(k) \
+                    or norm in lex.resumptive \
                     or doc.is_terminator(k) or (k < b and norm in lex.cues):
                 break
             k -= 1
@@ -128,12 +133,20 @@ class SubjectRules:
         while start <= b and (lex.head(doc.norm(start), lex.auxiliaries) or
                               doc.is_comma(start)):
             start += 1
-        if start > b:
+        if start > b or (self.ph.has_clitic(j, "و") and self.inside_content(start) is not None):
+            # «وأوضح أن واحدا من كل خمسة أطفال يعيش في فقر، وأشار إلى…»: a verb joined by و
+            # after someone's words goes on with their speaker, not with a noun inside them
             return None, None
         # The description must reach the verb, through appositions between commas.
         end = self.ph.noun_phrase(start, b + 1)
         if end <= start:
             return None, None
+        while end <= b and doc.norm(end) in ("من", "في"):
+            # «تقارير من مواقع تقنية، أشارت…»: a complement of the head
+            nxt = self.ph.noun_phrase(end + 1, b + 1)
+            if nxt <= end + 1:
+                break
+            end = nxt
         first_end = end
         while end <= b and doc.is_comma(end):
             nxt = self.ph.noun_phrase(end + 1, b + 1)
@@ -183,7 +196,7 @@ class SubjectRules:
             if m[2].type == "PER":
                 t = doc.token_at(m[0])
                 if (relational and not (t > a and doc.is_comma(t - 1))) or (
-                        t > a and doc.norm(t - 1) == "باسم"):
+                        t > a and doc.norm(t - 1) == "باسم") or self._on_behalf(a, t):
                     break  # «عائلة الناشط يحيى شربجي», «المتحدث باسم ماكرون»: not the person
                 chosen = m
                 break
@@ -194,8 +207,10 @@ class SubjectRules:
             first = mentions[0]
             lead = lex.head(tok_a.norm, lex.media | lex.institutions | lex.naming)
             document = lex.head(tok_a.norm, lex.documents)
-            if first[0] < tok_a.end or (lead and doc.token_at(first[0]) <= a + 2):
-                chosen = first
+            first_tok = doc.token_at(first[0])
+            if first[0] < tok_a.end or (lead and first_tok <= a + 2 and not (
+                    first_tok > a and self.ph.has_clitic(first_tok, "و"))):
+                chosen = first  # (not «الشرطة وهيئة الأوراق المالية»: both of them speak)
             elif document is not None and first[2].type in ("ORG", "PER"):
                 chosen = first  # «تقرير لمنظمة الصحة العالمية»: its author
         if chosen is not None:
@@ -210,6 +225,12 @@ class SubjectRules:
             return None  # «نفى ذلك»: an object, not a speaker
         if doc.norm(a) in lex.relatives or doc.norm(a) in lex.clause_openers:
             return None  # «الذي», «لكن»: not a speaker
+        if b - a == 1 and lex.head(doc.norm(a), lex.not_speakers):
+            return None  # «وطالب العالم بالتحرك، لافتا…»: the verb's object
+        if b - a > 1 and doc.norm(a) in lex.same_as and self.ph.is_definite(a + 1) and \
+                lex.head(doc.norm(a + 1), lex.sources) and self.discourse.speakers:
+            # «وفق ما أفاد ذات المصدر», «نفس المصدر»: the source just cited.
+            return self.discourse.speakers[-1], (start, end)
         if b - a > 1 and doc.norm(a) in _OBJECT_DEMONSTRATIVES and self.ph.is_definite(a + 1):
             return self.referent(a + 1, b, gender, s)  # «وأكد ذلك المدير العام…»
         h = a
@@ -230,6 +251,11 @@ class SubjectRules:
         definite = anaphoric or doc.tokens[h].has_article or readings[0].startswith("ال") \
             or (len(readings) > 1 and readings[-2].startswith("ال"))
         g, number, nonhuman = noun_features(lex, head)
+        coordinated = any(self.ph.has_clitic(k, "و") and lex.head(
+            doc.norm(k), lex.sources | lex.anonymous) for k in range(h + 1, b))
+        if coordinated and head in (lex.people | lex.anonymous):
+            number = "p"  # «محاميان ومصدر قضائي … وأضافوا»: people together (not «الجيش
+            # والشرطة … وأشار», one voice)
         if h > a and lex.head(doc.norm(a), frozenset({"احد", "احدي"})):
             number, nonhuman = "s", False
         span = (start, end)
@@ -255,7 +281,7 @@ class SubjectRules:
                                    sentence=s, position=q_start)
                     return ref, (q_start, q_end)
         named = self.ph.title_name(h, b)
-        if named is not None:
+        if named is not None and not self._on_behalf(a, named):
             # A title and a name the recogniser missed: «المحلل المالي حسام كامل».
             n_start, n_end = doc.tokens[named].start, end
             name = doc.text[n_start:n_end]
@@ -303,6 +329,8 @@ class SubjectRules:
             return None
         ref = Referent(name, None, anonymous, g or gender, number, nonhuman,
                        frozenset({head}), words, sentence=s, position=start)
+        if coordinated:
+            ref.extra["coordinated"] = True  # «وقالت الشرطة» later is only one of them
         return ref, span
 
     def zero_subject(self, j: int, cue: CueForm, lo: int, s: int) -> Referent | None:
@@ -337,8 +365,8 @@ class SubjectRules:
         if lo + 1 < j and (self.ph.has_clitic(lo, "و") or self.ph.has_clitic(lo, "ف")) \
                 and self.ph.is_definite(lo + 1) and not self.ph.is_definite(lo):
             # «وطالب المصدر …»: a sentence opening with و + word + a definite noun is a verb
-            # and its subject («طالب» is also "student").
-            starts += [lo + 1, lo]
+            # and its subject («طالب» is also "student"), never a noun phrase from «وطالب».
+            starts += [lo + 1]
         else:
             starts += [lo, lo + 1]
         for a in dict.fromkeys(starts):
@@ -385,15 +413,38 @@ class SubjectRules:
                     return ref
                 return None
         lex = self.lex
+        heads = lex.people | lex.institutions | lex.media
         for a in range(lo, min(lo + 3, sentence.token_end)):
-            if lex.head(doc.norm(a), lex.people | lex.institutions | lex.media) is None:
+            if lex.head(doc.norm(a), heads) is None:
                 continue
+            if a == lo and a + 1 < sentence.token_end and not self.ph.is_definite(a) and \
+                    lex.head(doc.norm(a + 1), heads) is not None:
+                continue  # «طالب مركز الدراسات…»: a verb («طالب») and its subject
             end = self.ph.noun_phrase(a, sentence.token_end)
+            for k in range(a + 2, end):
+                if self.ph.is_definite(k - 1) and doc.is_word(k) and not self.ph.is_definite(k) \
+                        and doc.mention_at(k) is None:
+                    end = k  # «مركز الدراسات الاقتصادي منظمات الإغاثة»: the object begins
+                    break
             made = self.referent(a, end, None, s) if end > a else None
             if made is not None and agrees(gender, number, made[0], True):
                 return made[0]
             return None
         return None
+
+    def _on_behalf(self, a: int, t: int) -> bool:
+        """Whether the name at token ``t`` is whom a spokesperson speaks for: «المتحدث باسم وزير
+        الخارجية محمد ظريف» (the spokesperson, unnamed) — not an apposition set off by a comma
+        («المتحدثة باسم الخارجية، ماريا زاخاروفا»)."""
+        doc, lex = self.doc, self.lex
+        for k in range(a, t):
+            if doc.norm(k) == "باسم":
+                # whom he speaks for is a person by office («باسم وزير الخارجية»), not an
+                # institution («المتحدث باسم الجيش العميد فلان» is the spokesman)
+                return k + 1 < t and lex.head(doc.norm(k + 1), lex.people) is not None \
+                    and doc.norm(t - 1) not in lex.titles \
+                    and not any(doc.is_comma(x) for x in range(k + 1, t))
+        return False
 
     def _role_tail(self, a: int, t: int, name_start: int) -> bool:
         """Whether tokens ``a..t`` only complete a role before the name at token ``t``
@@ -495,6 +546,8 @@ class SubjectRules:
         for mention in entity.mentions[:6]:
             t = doc.token_at(mention.start)
             k, seen = t - 1, 0
+            if self.ph.has_clitic(t, "و"):
+                k = -1  # «الشرطة وهيئة الأوراق المالية»: the noun before is another conjunct
             while k >= 0 and seen < 3:
                 if doc.is_mark(k):
                     k -= 1
@@ -512,10 +565,10 @@ class SubjectRules:
                 if doc.is_mark(k) or doc.is_comma(k):
                     k += 1
                     continue
-                if doc.is_punct(k) or self.ph.is_prep(k) or (
+                if doc.is_punct(k) or self.ph.is_prep(k) or doc.norm(k) in lex.cues or (
                         doc.norm(k)[:1] in "وف" and lex.bare(doc.norm(k))[1:2] == (
                             doc.norm(k)[1:],)):
-                    break
+                    break  # «لـCNN، أكدت الحكومة»: a verb opens another clause
                 head = lex.head(doc.norm(k), lex.sources)
                 if head:
                     heads.add(head)

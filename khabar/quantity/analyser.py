@@ -19,6 +19,8 @@ _ORDINAL_BEFORE = frozenset({"ال", "الـ", "رقم", "المرتبه", "ال
                              "الحلقه", "الصفحه", "الطبعه", "الفصل", "الكيلومتر", "الشوط",
                              "المره", "للمره", "المصنف", "المصنفه"})
 _YEAR_RANGE = (1900, 2100)
+#: Words whose model name comes a word later: «طراز إيه 6».
+_MODEL_WORDS = frozenset({"طراز", "طرازي", "موديل"})
 #: «سالب 37 دولار»: minus.
 _MINUS = frozenset({"سالب", "ناقص"})
 _BETWEEN_NUMBERS = frozenset({":", "/", "-", "–"})
@@ -84,6 +86,11 @@ class QuantityAnalyser:
             if i > 0 and norms[i - 1] in _MINUS and not _is_covered(found[i - 1], covered):
                 value, start = -value, found[i - 1].start
             k = number.end
+            if _model_name(found, norms, i, number) and (k >= n or (
+                    units().match(norms, k) is None and
+                    not self._counted(tokens, found[k], covered))):
+                i = k  # «بوينغ 737»: a name, not an amount
+                continue
             name: str | None = None
             kind = "count"
             currency: str | None = None
@@ -185,6 +192,18 @@ def _names_something(found: list[Unit], norms: list[str], i: int, number: Number
             any(w.startswith("عدد") for w in norms[max(0, i - 3):i]):
         return False  # «بلغ عدد القتلى 35»: a count
     return not (nxt in ("من", "منهم", "منها") or nxt.startswith(("اخر", "وآخر")))
+
+
+def _model_name(found: list[Unit], norms: list[str], i: int, number: Number) -> bool:
+    """Whether a bare number in digits names a model or an edition: «بوينغ 737», «من طرازي
+    إيه 6 و إيه 7» (a word of ``names_before_number`` before it, or «طراز» a word earlier)."""
+    if i == 0 or not number.digits or number.end != i + 1 or \
+            not isinstance(number.value, int) or found[i - 1].kind != "word":
+        return False
+    if norms[i - 1] in units().names_before:
+        return True
+    return not norms[i - 1].startswith("ال") and any(
+        w in _MODEL_WORDS for w in norms[max(0, i - 5):i - 1])
 
 
 def _in_a_row(norms: list[str], end: int) -> bool:

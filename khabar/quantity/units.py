@@ -36,6 +36,7 @@ class Units:
     entries: dict[tuple[str, ...], UnitEntry]
     plurals: dict[str, str]
     not_counted: frozenset[str]
+    names_before: frozenset[str] = frozenset()
 
     def match(self, norms: Sequence[str], k: int) -> tuple[UnitEntry, int] | None:
         """The longest unit starting at ``norms[k]``: ``(entry, end)``."""
@@ -67,7 +68,8 @@ def units() -> Units:
     plurals = {normalize(p): singular for singular, forms in data["plurals"].items()
                for p in forms}
     not_counted = frozenset(normalize(w) for w in data["not_counted"])
-    return Units(entries, plurals, not_counted)
+    names_before = frozenset(normalize(w) for w in data["names_before_number"])
+    return Units(entries, plurals, not_counted, names_before)
 
 
 @functools.lru_cache(maxsize=50_000)

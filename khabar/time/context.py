@@ -13,6 +13,8 @@ from .values import DAY, MONTH, YEAR, Point
 _TENSE_WINDOW = 10
 #: Punctuation that ends a clause: signs of tense are not looked for beyond it.
 _CLAUSE_ENDS = frozenset({"،", ",", "؛", ";", ".", ":", "(", ")", "«", "»", "\"", "“", "”"})
+#: «إن/أن» after a time: what follows is reported content, another clause.
+_THAT = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها"})
 
 
 @dataclass(slots=True)
@@ -67,8 +69,9 @@ def _clause(units: list[Unit], i: int, j: int) -> range:
     while lo > 0 and i - lo < _TENSE_WINDOW and units[lo - 1].norm not in _CLAUSE_ENDS:
         lo -= 1
     hi = j
-    while hi < len(units) and hi - j < _TENSE_WINDOW and units[hi].norm not in _CLAUSE_ENDS:
-        hi += 1
+    while hi < len(units) and hi - j < _TENSE_WINDOW and units[hi].norm not in _CLAUSE_ENDS \
+            and units[hi].norm not in _THAT:
+        hi += 1  # («وقال محاميان الاثنين إن هؤلاء سيبقون…»: the statement is not the clause)
     return range(lo, hi)
 
 

@@ -127,7 +127,7 @@ class DateRules(Rules):
         if value is not None and len(self.norms[i]) <= 2:
             day, k = value, i + 1
         else:
-            ordinal = read_ordinal(self.norms, i)
+            ordinal = self._list_day(i)  # «الأول من يوليو», «(و)الثاني عشر من يوليو»
             if ordinal is not None:
                 day, k = ordinal
         if day is None or not 1 <= day <= 31:
@@ -139,6 +139,9 @@ class DateRules(Rules):
             return self._day_of_month_noun(i, k, day)  # «الـ15 من الشهر الجاري»
         if self.tags(k).get("anchor") == "M":
             k += 1  # «5 شهر يوليو»
+        elif self.norms[k:k + 1] == ["/"] and k + 1 < self.n and (
+                "month" in self.tags(k + 1) or "hmonth" in self.tags(k + 1)):
+            k += 1  # «25 / شوال / 1436»
         t = self.tags(k)
         if "month" in t or "hmonth" in t:
             found = self.month(k, day=day)
@@ -161,21 +164,26 @@ class DateRules(Rules):
                      anchor=month.anchor)
 
     def day_list(self, i: int) -> Found | None:
-        """Each day of «22 و23 و24 جانفي» (the month and year of the last one)."""
-        day = self.int_num(i)
-        if day is None or not 1 <= day <= 31 or len(self.norms[i]) > 2:
+        """Each day of «22 و23 و24 جانفي», «16 أو الجمعة 17 فيفري», «بين التاسع والثاني عشر من
+        يوليو» (the month and year of the last one)."""
+        first = self._list_day(i)
+        if first is None:
             return None
-        k, last = i + 1, i
+        day, k = first
+        last = i
         while k < self.n:
-            if self.norms[k] in ("و", "،", ","):
-                k += 1
+            if self.norms[k] in _LIST_JOINS or (
+                    ("weekday" in self.tags(k) or self.norms[k] == "يوم")
+                    and self.norms[k - 1] in _LIST_JOINS):
+                k += 1  # «أو الجمعة 17»
                 continue
-            value = self.int_num(k)
-            if value is None or not 1 <= value <= 31 or len(self.norms[k]) > 2:
+            item = self._list_day(k)
+            if item is None:
                 break
-            if self.units[k].clitic != "و" and self.norms[k - 1] not in ("و", "،", ","):
+            if self.units[k].clitic != "و" and self.norms[k - 1] not in _LIST_JOINS and \
+                    "weekday" not in self.tags(k - 1) and not self.norms[k].startswith("و"):
                 break
-            last, k = k, k + 1
+            last, k = k, item[1]
         if last == i:
             return None
         sub = self.day_month(last)
@@ -184,7 +192,23 @@ class DateRules(Rules):
         point = make_day(sub.point.day.year, sub.point.day.month, day)
         if point is None:
             return None
-        return Found(i, i + 1, "DATE", point.value(), point=point, relative=sub.relative)
+        return Found(i, first[1], "DATE", point.value(), point=point, relative=sub.relative)
+
+    def _list_day(self, k: int) -> tuple[int, int] | None:
+        """A day of the month at ``k`` (digits or an ordinal) and the index after it."""
+        value = self.int_num(k)
+        if value is not None:
+            return (value, k + 1) if 1 <= value <= 31 and len(self.norms[k]) <= 2 else None
+        words = list(self.norms[k:k + 3])
+        joined = words[0].startswith("و") and "ordinal" not in self.tags(k)
+        if joined:
+            words[0] = words[0][1:]  # «والثاني عشر»
+        elif "ordinal" not in self.tags(k):
+            return None
+        ordinal = read_ordinal(words, 0)
+        if ordinal is None or not 1 <= ordinal[0] <= 31:
+            return None
+        return ordinal[0], k + ordinal[1]
 
     def month(self, i: int, day: int | None = None) -> Found | None:
         """يوليو 2021, حزيران 2020, آب من العام نفسه, آذار/مارس, رمضان 1445, يونيو المقبل."""
@@ -197,10 +221,16 @@ class DateRules(Rules):
                 == number:
             k += 2
             ambiguous = False
+        elif (self.tags(k).get("month") or (0,))[0] == number and not hijri:
+            k += 1  # «يناير كانون الثاني 2017»: both names, no mark between
+            ambiguous = False
         elif _norm(self.units, k) == "(" and (self.tags(k + 1).get("month") or (0,))[0] \
                 == number and _norm(self.units, k + 2) == ")":
             k += 3
             ambiguous = False
+        if _norm(self.units, k) == "/" and self.int_num(k + 1) is not None and \
+                len(self.units[k + 1].norm) in (3, 4):
+            k += 1  # «25 / شوال / 1436»
         before = self.tags(i - 1)
         after_preposition = _norm(self.units, i - 1) in _MONTH_PREPOSITIONS or "part" in before
         if before.get("anchor") == "M" or after_preposition:
@@ -282,12 +312,29 @@ class DateRules(Rules):
                 if self.future(i, j):
                     if this < now and not _just_before(pub, number, day):
                         year += 1
-                elif this > now and not self.scheduled(i, j):
+                elif this > now and not self.scheduled(i, j) and not (
+                        self._names_event(i) and _just_after(pub, number, day)):
                     year -= 1
         point = make_day(year, number, day) if day else make_month(year, number)
         if point is None:
             return None
         return Found(i, j, "DATE", point.value(), point=point, relative=True)
+
+    def _names_event(self, i: int) -> bool:
+        """Whether the date at ``i`` follows a noun it dates («لانتخابات 25 تموز», «قمة
+        سبتمبر») rather than a preposition or a verb («وقعت الاشتباكات في 15 أغسطس»)."""
+        k = i - 1
+        while k >= 0 and (self.units[k].kind == "number" or "ordinal" in self.tags(k)
+                          or "of" in self.tags(k)):
+            k -= 1  # the day before the month: «لانتخابات 25 تموز»
+        if k < 0 or self.units[k].kind != "word" or self.tags(k):
+            return False
+        events = lexicon().event_nouns
+        norm = self.norms[k]
+        for prefix in ("", "ل", "ال", "لل", "بال", "وال"):
+            if norm.startswith(prefix) and norm[len(prefix):] in events:
+                return True
+        return False
 
     def _this_month(self, i: int, j: int, number: int, day: int | None) -> Found | None:
         """A month said to be the current one: in the publication year."""
@@ -338,7 +385,7 @@ class DateRules(Rules):
         # «الخميس 22 يوليو»، «الخميس الموافق 22 يوليو»
         skip = k + 1 if _norm(self.units, k) in ("،", ",", "الموافق", "-") else k
         if self.starts_day(skip):
-            sub = self.day_month(skip)
+            sub = self.day_month(skip) or self.day_list(skip)  # «الخميس 16 أو الجمعة 17 فيفري»
             if sub is not None:
                 sub.i = i
                 return self._weekday_agrees(sub, number)
@@ -460,6 +507,12 @@ class DateRules(Rules):
 _FUTURE_SLACK = timedelta(days=14)
 
 
+#: How far ahead a date without a year stays in the publication year in a past-tense sentence.
+_NEXT_MONTH = timedelta(days=31)
+#: What joins the days of a list: «22 و23», «16 أو 17», «16، 17».
+_LIST_JOINS = frozenset({"و", "،", ",", "او"})
+
+
 def _just_before(published, month: int, day: int | None) -> bool:
     """Whether ``day``/``month`` of the publication year falls in the two weeks before it."""
     if day is None:
@@ -467,3 +520,14 @@ def _just_before(published, month: int, day: int | None) -> bool:
     point = make_day(published.year, month, day)
     pub = published.date() if hasattr(published, "date") else published
     return point is not None and pub - _FUTURE_SLACK <= point.day < pub
+
+
+def _just_after(published, month: int, day: int | None) -> bool:
+    """Whether ``day``/``month`` of the publication year is at most a month after it («حملة
+    لانتخابات 25 تموز/يوليو» three weeks ahead, «قمة سبتمبر» in August): this year's, even in a
+    sentence in the past tense — a date a year back would carry its year or «الماضي»."""
+    pub = published.date() if hasattr(published, "date") else published
+    if day is None:
+        return month == pub.month % 12 + 1 and month != 1
+    point = make_day(pub.year, month, day)
+    return point is not None and pub < point.day <= pub + _NEXT_MONTH

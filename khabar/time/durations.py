@@ -54,8 +54,8 @@ class DurationRules(Rules):
             return None
         k = number.end
         nxt = self.tags(k).get("unit")
-        if nxt is None or nxt[1] == "dual":
-            return None
+        if nxt is None or nxt[1] == "dual" or self.units[k].clitic == "ل":
+            return None  # («القرار رقم 80 لسنة 2017»: a number of that year)
         unit = nxt[0]
         amount = number.value
         k += 1
@@ -72,6 +72,9 @@ class DurationRules(Rules):
         amount, unit, k = read
         t = self.tags(i)
         if "unit" in t and t["unit"][1] == "singular" and amount == 1 and not alone:
+            more, end = self._more(duration(amount, unit), k)
+            if end > k:
+                return Found(i, end, "DURATION", more)  # «ساعة و22 دقيقة»
             return None  # «يوم», «عام» alone: only after «خلال», «منذ» … (see ``during``)
         if "unit" in t and t["unit"][1] == "plural":
             return None  # «أيام» alone
@@ -120,6 +123,12 @@ class DurationRules(Rules):
         if unit in order and value[-1] in order and order.index(unit) > order.index(value[-1]) \
                 and head.isdigit():
             return f"{value}{int(amount)}{unit}", end
+        # «ساعة و22 دقيقة» → PT1H22M, «ساعتين و30 دقيقة» → PT2H30M
+        clock = ("H", "MIN", "S")
+        if value.startswith("PT") and value[2:-1].isdigit() and unit in clock and \
+                value[-1] in "HM" and clock.index(unit) > clock.index(
+                    "H" if value[-1] == "H" else "MIN"):
+            return f"{value}{int(amount)}{'M' if unit == 'MIN' else unit}", end
         return value, j
 
     def ago(self, i: int) -> Found | None:
@@ -131,8 +140,10 @@ class DurationRules(Rules):
             return None
         amount, unit, j = read
         of = j + 1 if _norm(self.units, j) in _BEFORE_OF else j
-        if "of" in self.tags(of) or (mod is not None and since):
-            # «قبل ثلاثة أيام من الانتخابات»: relative to an event; «منذ أكثر من عام».
+        if "of" in self.tags(of) or _norm(self.units, of) == "علي" or (
+                mod is not None and since):
+            # «قبل ثلاثة أيام من الانتخابات», «بعد سنتين على الحكم»: relative to an event;
+            # «منذ أكثر من عام».
             return Found(i + 1, j, "DURATION", duration(amount, unit), mod=mod)
         if amount is None:
             if since:

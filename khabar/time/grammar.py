@@ -77,5 +77,5 @@ class Grammar(DateRules, PeriodRules, DurationRules):
         if "vague" in t:
             rules.append(self.duration)
         if "ordinal" in t:
-            rules.append(self.day_month)
+            rules += [self.day_month, self.day_list]
         return rules

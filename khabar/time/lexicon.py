@@ -188,6 +188,11 @@ class Lexicon:
         return frozenset(normalize(w) for w in load_yaml("time_words")["contract_month_before"])
 
     @functools.cached_property
+    def event_nouns(self) -> frozenset[str]:
+        """Nouns of coming events a date can name («قمة سبتمبر», «انتخابات 25 تموز»)."""
+        return frozenset(normalize(w) for w in load_yaml("time_words")["event_nouns"])
+
+    @functools.cached_property
     def future_exceptions(self) -> frozenset[str]:
         """Words that look like «س» + imperfect verb but are not."""
         return frozenset(normalize(w) for w in load_yaml("time_words")["future_prefix_exceptions"])
@@ -274,6 +279,8 @@ def lex(tokens: Sequence[Token]) -> list[Unit]:
                     break
                 if found:
                     break
+        if found is None and kind == "number" and i + 2 < n:
+            found = _reversed_decimal(tokens, i)
         if found is None:
             norm, clitic, offset, tags = _plain(token.text, token.norm, kind)
             found = Unit(i, i + 1, token.start + offset, token.end, norm, clitic, kind,
@@ -284,6 +291,20 @@ def lex(tokens: Sequence[Token]) -> list[Unit]:
 
 
 _NO_TAGS: dict[str, Any] = {}
+
+
+def _reversed_decimal(tokens: Sequence[Token], i: int) -> Unit | None:
+    """A decimal as Saudi papers print it, fraction first with «ر» for the point: «2ر1» is
+    1.2, «5ر12 مليار» 12.5 billion (the three tokens written together)."""
+    frac, point, whole = tokens[i], tokens[i + 1], tokens[i + 2]
+    if point.text != "ر" or whole.kind != "number" or frac.end != point.start or \
+            point.end != whole.start or not frac.text.isdigit() or not whole.text.isdigit():
+        return None
+    norm = f"{int(whole.text)}.{frac.text}"
+    value = parse_digits(norm)
+    if value is None:
+        return None
+    return Unit(i, i + 3, frac.start, whole.end, norm, "", "number", frac.text, {"num": value})
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -313,6 +334,9 @@ def _plain(text: str, norm: str, kind: str) -> tuple[str, str, int, dict[str, An
         if entry is not None:
             tags["numword"] = entry
         elif read_ordinal((norm,), 0) is not None:
+            tags["ordinal"] = True
+        elif len(norm) > 4 and norm[0] == "و" and (read_ordinal((norm[1:],), 0) or (99,))[0] <= 12:
+            clitic, norm = "و", norm[1:]  # «والثاني عشر من يوليو»
             tags["ordinal"] = True
     offset = _core_offset(text, len(clitic)) if clitic else 0
     return norm, clitic, offset, tags or _NO_TAGS

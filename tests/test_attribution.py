@@ -441,7 +441,8 @@ def test_a_zero_subject_quote_with_no_speaker_before_is_kept_with_no_speaker(ste
     a = attribute(steps, "أكد أن الحكومة ستواصل دعم المزارعين في الموسم المقبل.")
     q = only(a)
     assert content(a, q) == "الحكومة ستواصل دعم المزارعين في الموسم المقبل"
-    assert q.speaker is None
+    assert q.speaker is not None and q.speaker.name == "" and q.speaker.entity is None
+    assert q.speaker.start is None and not q.speaker.anonymous
 
 
 def test_a_source_named_mid_sentence_is_not_part_of_the_content(steps):

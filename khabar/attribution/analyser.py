@@ -57,9 +57,11 @@ def _quote(index: int, found: Found, text: str, doc: Doc) -> Quote:
     if found.cue is not None:
         start, end, lemma = found.cue
         cue = Cue(start, end, text[start:end], lemma)
-    speaker = None
     ref = found.speaker
-    if ref is not None:
+    if ref is None:
+        # Nobody the text names or implies: the contract's object, with an empty name.
+        speaker = Speaker("", None, None, None, False, None)
+    else:
         start, end = found.speaker_span if found.speaker_span else (None, None)
         speaker = Speaker(ref.name, ref.entity, start, end, ref.anonymous,
                           found.reason or ref.reason)

@@ -176,7 +176,7 @@ def _write_quotes(conn: sqlite3.Connection, article: int, quotes: list[dict[str,
         rows.append((
             article, quote["id"], quote["kind"], quote["start"], quote["end"],
             cue.get("start"), cue.get("end"), cue.get("text"),
-            speaker.get("name"), entities.get(speaker.get("entity") or ""),
+            speaker.get("name") or None, entities.get(speaker.get("entity") or ""),
             speaker.get("entity"), speaker.get("start"), speaker.get("end"),
             int(bool(speaker.get("anonymous"))),
             via.get("name"), entities.get(via.get("entity") or ""), via.get("entity"),

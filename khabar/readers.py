@@ -237,25 +237,34 @@ def html_article(html: str, where: str) -> Article:
 def read_jsonl(stream: BinaryIO, where: str,
                options: ReadOptions) -> Iterator[Article | RecordError]:
     """Articles from JSONL, one per line; bad lines come out as :class:`RecordError`."""
-    limit = options.max_chars * _UTF8_MAX
     seen_any = False
     for number, raw in enumerate(stream, start=1):
-        if not raw.strip():
-            continue
-        seen_any = True
-        line_where = f"{where}:{number}"
-        if len(raw) > limit:
-            yield RecordError(f"record of {len(raw):,} bytes is over the size limit", line_where)
-            continue
-        try:
-            record = json.loads(decode(raw, line_where, record=True))
-            yield article_from_record(record, line_where, options)
-        except json.JSONDecodeError as exc:
-            yield RecordError(f"invalid JSON ({exc.msg} at column {exc.colno})", line_where)
-        except InputError as exc:
-            yield RecordError(exc.message if exc.where == line_where else str(exc), line_where)
+        item = jsonl_record(raw, f"{where}:{number}", options)
+        if item is not None:
+            seen_any = True
+            yield item
     if not seen_any:
         raise EmptyInputError("empty: there are no records to analyse", where)
+
+
+def jsonl_record(raw: bytes, where: str, options: ReadOptions) -> Article | RecordError | None:
+    """One line of a JSONL file (``where`` is ``FILE:LINE``): its :class:`Article`, a
+    :class:`RecordError` when it cannot be read, or ``None`` for a blank line.
+
+    :func:`read_jsonl` and the Spark job (:mod:`khabar.distributed`) both read lines with it, so a
+    record reads the same, with the same message, wherever it is analysed.
+    """
+    if not raw.strip():
+        return None
+    if len(raw) > options.max_chars * _UTF8_MAX:
+        return RecordError(f"record of {len(raw):,} bytes is over the size limit", where)
+    try:
+        record = json.loads(decode(raw, where, record=True))
+        return article_from_record(record, where, options)
+    except json.JSONDecodeError as exc:
+        return RecordError(f"invalid JSON ({exc.msg} at column {exc.colno})", where)
+    except InputError as exc:
+        return RecordError(exc.message if exc.where == where else str(exc), where)
 
 
 #: How many articles' worth of bytes a single JSON document may hold (JSONL has no such limit).

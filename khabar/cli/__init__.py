@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 COMMANDS = [
     "analyze", "evaluate", "train", "ingest", "search", "entity", "timeline", "serve", "demo",
-    "quotes",
+    "quotes", "spark",
 ]
 
 

@@ -311,6 +311,8 @@ def article_from_record(record: object, where: str, options: ReadOptions) -> Art
         if record.get(key) not in (None, ""):
             published = parse_published(record[key], f"field {key!r}")
             break
+    for key in ("text", "id", "title", "source", "url"):
+        _check_surrogates(record.get(key), key, where)
     ident = record.get("id")
     article = Article(
         text=text,
@@ -322,6 +324,23 @@ def article_from_record(record: object, where: str, options: ReadOptions) -> Art
     )
     _check_article(article, None, options)
     return article
+
+
+#: A UTF-16 surrogate code point: a JSON escape such as ``\\ud800`` with no partner.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(value: str) -> int:
+    """Where ``value`` holds a lone surrogate (which a JSON escape can give, and which is not
+    Unicode text: nothing holding it can be written out as UTF-8), or -1."""
+    found = _SURROGATE.search(value)
+    return found.start() if found else -1
+
+
+def _check_surrogates(value: object, key: str, where: str) -> None:
+    if isinstance(value, str) and (at := lone_surrogate(value)) >= 0:
+        raise RecordError(f"field {key!r} holds a lone surrogate (\\u{ord(value[at]):04x}) at "
+                          f"character {at}: not valid Unicode", where)
 
 
 def _optional_str(record: dict, key: str) -> str | None:

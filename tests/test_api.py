@@ -68,6 +68,14 @@ def test_analyze_errors_are_one_line_4xx(client, body, status, message):
     assert message in error and "\n" not in error and "Traceback" not in error
 
 
+def test_a_lone_surrogate_is_refused_in_one_line(client):
+    response = client.post("/api/analyze", content='{"text": "قال الوزير \\ud800 إن الاتفاق مهم"}'
+                           .encode(), headers={"Content-Type": "application/json"})
+    assert response.status_code == 400
+    assert response.json()["error"].endswith("lone surrogate (\\ud800) at character 11: "
+                                             "not valid Unicode")
+
+
 def test_oversized_and_malformed_bodies(client):
     response = client.post("/api/analyze", content=b"{" + b" " * 30_000 + b"}",
                            headers={"Content-Type": "application/json"})

@@ -81,6 +81,21 @@ def test_jsonl_in_jsonl_out_in_order_with_a_broken_line(capsys, tmp_path):
     assert "Traceback" not in err
 
 
+def test_a_lone_surrogate_escape_is_a_bad_record_not_a_crash(capsys, tmp_path):
+    # «\ud800» is valid JSON but not Unicode: no analysis holding it could be written out.
+    path = tmp_path / "batch.jsonl"
+    path.write_text('{"id": "s1", "text": "قال الوزير \\ud800 إن الاتفاق مهم."}\n'
+                    '{"id": "s2", "text": "وصل الوفد.", "title": "\\udfff"}\n'
+                    '{"id": "s3", "text": "غادر الوفد صباح اليوم."}\n', encoding="utf-8")
+    code, out, err = run(capsys, "analyze", str(path))
+    assert code == 1
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["s3"]
+    assert (f"{path}:1: field 'text' holds a lone surrogate (\\ud800) at character 11: "
+            "not valid Unicode") in err
+    assert f"{path}:2: field 'title' holds a lone surrogate (\\udfff)" in err
+    assert "Traceback" not in err
+
+
 def test_stdin(capsys, monkeypatch):
     import io
 

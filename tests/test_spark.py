@@ -155,10 +155,9 @@ def test_no_tokens_and_a_clean_run_exit_zero_then_refuse_to_overwrite(spark, inp
     assert "tokens" in json.loads(read_parts(out / "analyses")[0])
 
 
-def test_a_record_whose_analysis_fails_is_reported_in_order_and_the_job_goes_on(
-        spark, capsys, tmp_path):
-    # A JSON escape that is no character (a lone surrogate) reads fine but cannot be written
-    # out as UTF-8: that is found after the analysis, on the workers, yet reported in line order.
+def test_a_lone_surrogate_is_reported_in_order_and_the_job_goes_on(spark, capsys, tmp_path):
+    # A JSON escape that is no character (a lone surrogate) parses but is no Unicode text: the
+    # record is refused as `khabar analyze` refuses it, and reported in line order.
     source = tmp_path / "surrogate.jsonl"
     source.write_bytes(_line(ARTICLES[0])
                        + b'{"text": "\xd9\x82\xd8\xa7\xd9\x84 \\ud800 \xd9\x84\xd8\xa7"}\n'
@@ -167,7 +166,8 @@ def test_a_record_whose_analysis_fails_is_reported_in_order_and_the_job_goes_on(
     code, _, err = run(capsys, "spark", str(source), "--out", str(out), "--no-tokens")
     assert (code, err) == (1, f"khabar: 2 analysed, 2 bad records (see {out}/errors)\n")
     assert read_parts(out / "errors") == [
-        f"{source}:2: not valid Unicode (a lone surrogate, \\ud800, in a JSON escape)",
+        f"{source}:2: field 'text' holds a lone surrogate (\\ud800) at character 4: "
+        "not valid Unicode",
         f"{source}:3: invalid JSON (Expecting property name enclosed in double quotes at "
         "column 2)",
     ]

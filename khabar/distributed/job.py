@@ -116,9 +116,9 @@ def analyse_partition(partition: int, rows: Iterable[object], task: FileTask,
                       findings: Accumulator) -> Iterator[str]:
     """The analysis lines of a partition's good records (on a worker).
 
-    Never raises on a record: an analysis that fails (a bug of ours, a JSON escape that is no
-    character) becomes that record's error, so one odd article cannot fail a long job. Records
-    that cannot be read are left to :func:`read_errors`.
+    Never raises on a record: an analysis that fails (a bug of ours) becomes that record's
+    error, so one odd article cannot fail a long job. Records that cannot be read are left to
+    :func:`read_errors`.
     """
     from ..analyze import analyze
 
@@ -129,12 +129,8 @@ def analyse_partition(partition: int, rows: Iterable[object], task: FileTask,
             continue
         try:
             text = analysis_line(analyze(item, options).to_dict(options.include_tokens))
-            text.encode("utf-8")
         except InputError as exc:
             errors[task.index, line] = f"{where}: {exc.message}"
-        except UnicodeEncodeError as exc:
-            errors[task.index, line] = (f"{where}: not valid Unicode (a lone surrogate, "
-                                        f"\\u{ord(exc.object[exc.start]):04x}, in a JSON escape)")
         except Exception as exc:
             errors[task.index, line] = (f"{where}: internal error ({type(exc).__name__}: "
                                         f"{first_line(exc)}); please report it")

@@ -274,3 +274,114 @@ def test_news_agencies_named_after_wakalat_anbaa():
                 "غرق، ونقلت وكالة فرانس بريس عن مصادر محلية أن الركاب نجوا.")
     assert mentions(a, "ORG") == ["فارس", "الأناضول", "فرانس بريس"]
     assert "أنباء" not in mentions(a)
+
+
+# Round 3 (a third sample of real articles): products, outlets, monarchs, families, variants.
+
+
+def test_a_product_is_not_a_person_nor_a_device_an_organisation():
+    a = analyse("وطرحت الشركة هاتف جالاكسي نوت في الأسواق.")
+    assert mentions(a, "PER") == []
+    b = analyse('وزود المهندس سامر الجبوري فرق الإنقاذ بأجهزة "جي بي اس" حديثة.')
+    assert mentions(b) == ["سامر الجبوري"]
+
+
+def test_outlets_named_by_common_words_only_in_quotation_marks():
+    a = analyse('وقد سبق له أن زار المدينة، وقال لـ"سبق" إن الزيارة ناجحة، ونقلت "اليوم" الخبر '
+                "اليوم.")
+    assert mentions(a, "ORG") == ["سبق", "اليوم"]
+    orgs = [e for e in a.entities if e.type == "ORG"]
+    assert [(m.start, m.end) for e in orgs for m in e.mentions] == [
+        (a.text.index('"سبق"') + 1, a.text.index('"سبق"') + 4),
+        (a.text.index('"اليوم"') + 1, a.text.index('"اليوم"') + 6)]
+
+
+def test_the_forms_of_interpol_are_one_organisation():
+    a = analyse("وطلب المحققون من الإنتربول مساعدتهم، وقالت الشرطة الجنائية الدولية (إنتربول) إنها "
+                "تتابع القضية.")
+    orgs = [e for e in a.entities if e.type == "ORG"]
+    assert len(orgs) == 1
+    assert [m.text for m in orgs[0].mentions] == ["الإنتربول", "الشرطة الجنائية الدولية",
+                                                   "إنتربول"]
+
+
+def test_a_monarchs_ordinal_is_part_of_the_name():
+    a = analyse("وتحدث المؤرخ كريم النجار عن الملك لويس الرابع عشر وعن شارل التاسع في محاضرته.")
+    assert people(a) == {"كريم النجار": ["المؤرخ"], "لويس الرابع عشر": ["الملك"],
+                         "شارل التاسع": []}
+
+
+def test_a_first_name_after_a_kinship_noun_with_a_pronoun_is_a_person():
+    a = analyse("وسافر حمدان الزعبي مع زوجته نادين وابنه إلى عمان، وقالت نادين إن الرحلة طويلة.")
+    assert mentions(a, "PER") == ["حمدان الزعبي", "نادين", "نادين"]
+    b = analyse("حيث تعالج زوجته من مرض السرطان في لندن.")
+    assert mentions(b, "PER") == []
+
+
+def test_a_city_with_a_masculine_nationality_adjective_is_its_club():
+    a = analyse("وتعادل فريقه أمام روما الإيطالي في مباراة ودية.")
+    assert mentions(a, "ORG") == ["روما"]
+    b = analyse("وزار المشجعون مدينة روما الإيطالية في الصيف.")
+    assert mentions(b, "LOC") == ["روما"]
+
+
+def test_amam_before_a_title_and_a_possessed_noun_before_a_name():
+    a = analyse("وأدى الوزراء اليمين أمام الرئيس عادل منصور، وأسقط المدافع فارس العلي لاعبهم "
+                "كامل بدري.")
+    assert people(a) == {"عادل منصور": ["الرئيس"], "فارس العلي": ["المدافع"],
+                         "كامل بدري": []}
+
+
+def test_al_family_names_go_on_and_join_the_person():
+    a = analyse("وشارك فيصل آل الشيخ في البطولة الخيرية، وانتصر فريق آل الشيخ وسامي العمري على "
+                "منافسيهما.")
+    assert people(a) == {"فيصل آل الشيخ": [], "سامي العمري": []}
+    assert mentions(a) == ["فيصل آل الشيخ", "آل الشيخ", "سامي العمري"]
+
+
+def test_spelling_variants_of_a_long_surname_are_one_person():
+    a = analyse("وقال المدرب خوان ماركيتيجي إن الفريق جاهز، وأضاف ماركيتجي أن اللاعبين متحمسون.")
+    assert people(a) == {"خوان ماركيتيجي": ["المدرب"]}
+    b = analyse("وقال خالد سليمان إن الاجتماع انتهى، وأكد سلمان أن الوفد غادر.")
+    assert set(people(b)) == {"خالد سليمان", "سلمان"}  # short names: two people
+
+
+def test_two_surnames_side_by_side_are_two_people():
+    a = analyse("وتحدث نواف الحمد مع عادل الصباح في الهاتف، وأبلغ الحمد الصباح أن الاتفاق قريب.")
+    assert mentions(a, "PER") == ["نواف الحمد", "عادل الصباح", "الحمد", "الصباح"]
+    assert len([e for e in a.entities if e.type == "PER"]) == 2
+
+
+def test_a_name_tagged_org_after_a_definite_title_is_a_person():
+    a = analyse("وقال مديرها الطبيب تيموثي أوكونكوو إن الوباء انحسر.")
+    assert people(a) == {"تيموثي أوكونكوو": ["الطبيب"]}
+
+
+def test_branch_honour_and_agency_words_inside_titles_and_a_rank_after_one():
+    a = analyse("وقال مدير فرع الجمعية بجدة منصور القحطاني إن البرنامج مستمر، وكرم عضو شرف الهلال "
+                "حمد الدوسري.")
+    assert people(a) == {"منصور القحطاني": ["مدير فرع الجمعية بجدة"],
+                         "حمد الدوسري": ["عضو شرف الهلال"]}
+    b = analyse("وأوضح المتحدث الرسمي لمديرية الدفاع المدني بمنطقة عسير بالإنابة الرائد فهد "
+                "القرني أن الحريق محدود.")
+    assert people(b) == {"فهد القرني": [
+        "المتحدث الرسمي لمديرية الدفاع المدني بمنطقة عسير بالإنابة", "الرائد"]}
+
+
+def test_a_known_place_with_a_preposition_left_on_starts_no_name():
+    a = analyse("وقال مدير فرع الهيئة بأبها سالم الأسمري إن التحقيق مستمر.")
+    assert mentions(a, "LOC") == ["أبها"]
+    assert people(a) == {"سالم الأسمري": ["مدير فرع الهيئة بأبها"]}
+
+
+def test_a_frequent_word_after_a_name_the_article_repeats_is_left_out():
+    a = analyse("وزار الوفد محافظة صبيا أمس. وأكد أن غرفة عمليات الدفاع المدني بمحافظة صبيا "
+                "تلقت بلاغا مساء الأحد.")
+    assert mentions(a, "LOC") == ["صبيا", "صبيا"]
+
+
+def test_places_after_a_plural_place_noun_and_the_title_of_an_adjective_start():
+    a = analyse("وانطلقت الفرق من محافظات أبو عريش وبيشة نحو مدينة جازان.")
+    assert mentions(a, "LOC") == ["أبو عريش", "بيشة", "جازان"]
+    b = analyse("وتحدث الفنان المصري شريف منصور عن برنامجه الجديد.")
+    assert people(b) == {"شريف منصور": ["الفنان المصري"]}

@@ -28,7 +28,7 @@ from .patterns import (
     with_adjectives,
     with_coordinated_complement,
 )
-from .refine import MentionRefiner, is_accusative_adjective
+from .refine import MentionRefiner, is_accusative_adjective, quoted_outlets
 from .roles import RoleFinder
 from .tagger import shared_tagger
 
@@ -55,7 +55,12 @@ class EntityAnalyser:
         self.roles = RoleFinder(self.lex, stops, frozenset(
             strip_article(normalize(w)) for w in data["role_heads_rules_only"]), frozenset(
             normalize(w) for w in data["role_links_rules_only"]) | self.rank_words)
-        self.refine = MentionRefiner(self.lex, self.rank_words, self.roles.word_kind)
+        self.refine = MentionRefiner(self.lex, self.rank_words, self.roles.word_kind, data)
+        outlets: dict[str, list[tuple[str, ...]]] = {}
+        for name in data["quoted_outlets"]:
+            words = tuple(normalize(name).split())
+            outlets.setdefault(words[0], []).append(words)
+        self.outlets = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in outlets.items()}
         self.not_alone = frozenset(normalize(w) for w in data["not_names_alone"])
         self.end_stops = frozenset(normalize(w) for w in data["name_end_stops"])
         self.not_institutions = frozenset(" ".join(normalize(w).split())
@@ -112,11 +117,14 @@ class EntityAnalyser:
             found = with_coordinated_complement(text, tokens, cores, hi, found, self.lex,
                                                 self.stops)
             found = [m for m in found if self._kept(m, tokens)]
+            found = quoted_outlets(text, tokens, cores, lo, hi, found, self.outlets)
             mentions += self._known_names(text, tokens, cores, lo, hi, found)
         known = {m.words[0] for m in mentions if len(m.words) == 1} | self.one_word_countries
         strip_leftover_proclitic(text, mentions, known)
+        mentions = self._trim_tails(text, tokens, mentions)
         mentions += self._propagate(text, tokens, cores, mentions)
         mentions = merge_adjacent_persons(text, tokens, mentions)
+        mentions = _split_two_surnames(text, tokens, mentions)
         groups = group_mentions(mentions, tokens, self.lex)
         analysis.entities = self._entities(analysis, groups, cores)
 
@@ -155,7 +163,8 @@ class EntityAnalyser:
         """«تنظيم داعش» → «داعش»: a generic word before a name without «ال» is left out («وكالة
         أنباء فارس» → «فارس»); so is a time word at the end («منظمة الصحة العالمية [اليوم]»)."""
         words = mention.words
-        if len(words) > 1 and words[-1] in self.stops:
+        if len(words) > 1 and words[-1] in self.stops \
+                and " ".join(words) not in self.lex.known_names:  # «عين اليوم»: a site
             mention = make_mention(text, tokens, mention.first, mention.last - 1, mention.type)
             if mention is None:
                 return None
@@ -331,6 +340,40 @@ class EntityAnalyser:
                 return False
         return True
 
+    def _trim_tails(self, text: str, tokens: list[Token],
+                    mentions: list[RawMention]) -> list[RawMention]:
+        """«هاني رمزي [الخلل]», «صبيا [تلقت]»: a mention that is another mention of the article
+        plus a frequent word that is (almost) never part of a name in the news loses that word
+        (a person's prefix must be a full name: «حسام كامل» stays after «حسام»; a complement
+        with a clitic or, after a place or a body, a definite word stays: «الاتحاد الأوروبي
+        للإحصاءات»)."""
+        seen = {(m.type, m.words) for m in mentions}
+        out = []
+        for m in mentions:
+            words = m.words
+            tail = tokens[m.last]
+            if len(words) > 1 and (m.type, words[:-1]) in seen and not tail.proclitics \
+                    and (len(words) > 2 if m.type == "PER" else not tail.has_article) \
+                    and self._not_a_name_word(words[-1]):
+                last = m.last - 1
+                while last > m.first and tokens[last].kind in ("punct", "symbol"):
+                    last -= 1
+                m = make_mention(text, tokens, m.first, last, m.type, m.confidence) or m
+            out.append(m)
+        return out
+
+    def _not_a_name_word(self, word: str) -> bool:
+        """A frequent word that under 2 % of its uses in the news is inside a name."""
+        band = self.lex.frequency_band(word)
+        if band is None or band > 13 or self.lex.triggers.get(strip_article(word)) \
+                or word in self.lex.gazetteer:
+            return False
+        row = self.lex.silver.get(word)
+        if row is None:
+            return True
+        counts = [int(x) for x in row.split("\t")]
+        return sum(counts[:3]) * 50 < counts[4]
+
     def _propagate(self, text: str, tokens: list[Token], cores: list[str],
                    mentions: list[RawMention]) -> list[RawMention]:
         """Other places the article repeats a tagged name (or a person's surname) untagged."""
@@ -339,11 +382,16 @@ class EntityAnalyser:
         for m in mentions:
             if len(m.words) == 1 and m.words[0] in self.lex.adjectives:
                 continue  # the site «السوداني» does not make «الجيش السوداني» a name
+            if m.words in self.outlets.get(m.words[0], ()):
+                continue  # «"سبق"» the newspaper does not make the verb «سبق» a name
             patterns.setdefault(m.words[0], {}).setdefault(m.words, m.type)
             if m.type == "PER" and len(m.words) > 1:
                 surname = m.words[-1]
                 if len(surname) > 3 and not self.lex.triggers.get(strip_article(surname)):
                     patterns.setdefault(surname, {}).setdefault((surname,), "PER")
+                if len(m.words) > 2 and m.words[-2] in ("ال", "ابو", "بن"):
+                    # «آل الشيخ», «أبو ريدة»: a family name of two words
+                    patterns.setdefault(m.words[-2], {}).setdefault(m.words[-2:], "PER")
         # «العراق والولايات»: the first word of a longer place name, joined to a place by و.
         heads = {m.words[0] for m in mentions if m.type == "LOC" and len(m.words) > 1}
         places = {m.last for m in mentions if m.type == "LOC"}
@@ -417,7 +465,9 @@ class EntityAnalyser:
             lo, hi = sentence.token_start, sentence.token_end
             for span in (*self.roles.before(text, tokens, m.first, lo, names),
                          self.roles.after(text, tokens, m.last, hi, names)):
-                if span and span not in seen and span[0] < span[1]:
+                if span and span not in seen and span[0] < span[1] \
+                        and normalize(text[span[0]:span[1]]) not in self.club_descriptors:
+                    # «فريق [ماجد عبدالله]»: the player's team, not a title
                     seen.add(span)
                     roles.append(Role(span[0], span[1], text[span[0]:span[1]]))
         roles.sort(key=lambda r: r.start)
@@ -443,6 +493,31 @@ class EntityAnalyser:
             target = by_country.get(country.code)
             if target is not None and gi is None:
                 target.adjectives.append(Mention(start, end, text[start:end]))
+
+
+def _split_two_surnames(text: str, tokens: list[Token],
+                        mentions: list[RawMention]) -> list[RawMention]:
+    """«أبلغ [بوتين] [نتنياهو]»: a two-word person whose words are the surnames of two other
+    people named in full in the article is those two people."""
+    surnames: dict[str, tuple[str, ...]] = {}
+    for m in mentions:
+        if m.type == "PER" and len(m.words) > 1:
+            surnames.setdefault(m.words[-1], m.words)
+    if len(surnames) < 2:
+        return mentions
+    out = []
+    for m in mentions:
+        words = m.words
+        if m.type == "PER" and len(words) == 2 and m.last == m.first + 1 \
+                and surnames.get(words[0], words) != words and words[1] in surnames \
+                and surnames[words[0]] != surnames[words[1]]:
+            parts = [make_mention(text, tokens, j, j, "PER", m.confidence)
+                     for j in (m.first, m.last)]
+            if all(parts):
+                out += parts
+                continue
+        out.append(m)
+    return out
 
 
 def _word_tokens(tokens: list[Token], mention: RawMention) -> list[tuple[int, str]]:

@@ -79,6 +79,10 @@ def group_mentions(mentions: list[RawMention], tokens: list[Token],
         key = " ".join(m.words)
         country = lex.country_names.get(key)
         known = lex.known_names.get(key)
+        if known is None and m.last > m.first:
+            # «المنظمة الدولية [للشرطة] الجنائية»: the words after the first as written
+            known = lex.known_names.get(" ".join((m.words[0], *(
+                tokens[j].norm for j in range(m.first + 1, m.last + 1)))))
         target = by_key.get(key)
         if target is None and country is not None:
             target = by_country.get(country.code)
@@ -124,6 +128,13 @@ def _partial_match(m: RawMention, groups: list[Group], generic: frozenset[str]) 
         longest = group.longest
         if gtype == "PER" and len(words) == 1 and len(longest) > 1 and words[0] == longest[-1]:
             return group  # a surname, whatever type the tagger gave it
+        if gtype == "PER" and 1 < len(words) < len(longest) and words[0] in _FAMILY_LINKS \
+                and words == longest[-len(words):]:
+            m.type = "PER"
+            return group  # «آل الشيخ» after «تركي آل الشيخ», whatever type the tagger gave it
+        if gtype == "PER" and m.type == "PER" and len(words) == 1 \
+                and _spelling_variant(words[0], longest[-1]):
+            return group  # «نتانياهو» after «بنيامين نتنياهو»
         if gtype != m.type:
             continue
         if gtype == "PER":
@@ -140,6 +151,19 @@ def _partial_match(m: RawMention, groups: list[Group], generic: frozenset[str]) 
                 and not words[0].startswith("ال"):
             return group  # «يونايتد» after «مانشستر يونايتد»
     return None
+
+
+_LONG_VOWELS = str.maketrans("", "", "اويى")
+#: Words that start a family name («آل الشيخ», «أبو ريدة»), normalised.
+_FAMILY_LINKS = frozenset({"ال", "بن", "ابن", "ابو"})
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    """Two spellings of one long foreign surname that differ only in their long vowels
+    («نتانياهو» / «نتنياهو», «لوبيتيجي» / «لوبيتجي»); short names are left alone («سلمان» is
+    not «سليمان»)."""
+    return a != b and len(a) >= 6 and len(b) >= 6 and a[0] == b[0] \
+        and a[1:].translate(_LONG_VOWELS) == b[1:].translate(_LONG_VOWELS)
 
 
 def _merge_late_full_names(groups: list[Group]) -> list[Group]:

@@ -351,7 +351,8 @@ def places_after_descriptor(text: str, tokens: list[Token], cores: list[str], lo
         k = j + 1
         while k < hi and k - j <= 2 and k not in covered and tokens[k].kind == "word" \
                 and tokens[k].core_start == tokens[k].start \
-                and (k == j + 1 or not (tokens[k].has_article or tokens[k - 1].has_article)) \
+                and (k == j + 1 or not (tokens[k].has_article or tokens[k - 1].has_article
+                                        or _frequent_outside_names(lex, cores[k]))) \
                 and _place_like(lex, cores[k]):
             k += 1
         if k > j + 1:
@@ -359,6 +360,14 @@ def places_after_descriptor(text: str, tokens: list[Token], cores: list[str], lo
             if mention is not None:
                 added.append(mention)
     return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+def _frequent_outside_names(lex: Lexicon, word: str) -> bool:
+    """A frequent word the tagger never put in a name in the news: a verb such as «يشهد»
+    («معتمدية طبرقة [يشهد]»)."""
+    band = lex.frequency_band(word)
+    return band is not None and band <= 13 and word not in lex.silver \
+        and word not in lex.gazetteer
 
 
 def _place_like(lex: Lexicon, word: str) -> bool:
@@ -462,6 +471,10 @@ def merge_adjacent_persons(text: str, tokens: list[Token],
     return out
 
 
+#: Words that start a family name («آل الشيخ», «بن علي», «أبو ريدة»), normalised.
+_FAMILY_LINKS = frozenset({"ال", "بن", "ابن", "ابو"})
+
+
 def clubs_after_descriptor(text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
                            found: list[RawMention], lex: Lexicon,
                            descriptors: frozenset[str]) -> list[RawMention]:
@@ -478,6 +491,9 @@ def clubs_after_descriptor(text: str, tokens: list[Token], cores: list[str], lo:
         k = j + 1
         inner = by_token.get(k)
         if inner is not None:
+            if inner.type == "PER" and (inner.words[0] in _FAMILY_LINKS
+                                        or "PER" in lex.gazetteer.get(inner.words[0], ())):
+                continue  # «فريق [آل الشيخ]», «فريق [ماجد] عبدالله»: a player's team
             last = inner.last
             if inner.first == k and len(inner.words) > 1 and inner.words[-1] in lex.adjectives \
                     and inner.words[-1] not in lex.country_names:

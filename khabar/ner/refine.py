@@ -8,7 +8,12 @@
 - a country name right after a number or an accusative nisba noun is the adjective in the
   accusative written without tanween («23 دبلوماسيا [روسيا]», «حصل 6555 [بريطانيا]»);
 - a name in quotation marks typed MISC that starts with a known first name is a person
-  («وقالت "[لانا شيرين]"»).
+  («وقالت "[لانا شيرين]"»);
+- found on a third sample: a preposition or a noun with a pronoun does not start a person's
+  name («[لدى] مينغ», «[لاعبهم] مارسيلو»); a monarch's ordinal ends it («شارل [التاسع]»); a
+  person right after a product noun is the product («سماعات [ليفيل أون]»); a city's name
+  followed by a masculine nationality adjective is its club («[روما] الإيطالي»); newspapers
+  whose names are common words are names alone in quotation marks («لـ»[اليوم]»»).
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ from .patterns import _person_like
 #: Words that start a name and need the next one: «بن علي يلدريم», «أبو محمد».
 _NAME_LINKS = frozenset({"بن", "ابن", "بنت", "ابو", "ام", "عبد"})
 _QUOTES = frozenset("\"«»“”'")
+#: Ordinals that after a name alone are more often a ranking («ميسي الأول») than a monarch's.
+_RANKING_ORDINALS = frozenset(normalize(w) for w in ("الأول", "الأولى", "الثاني", "الثانية"))
 
 
 def is_accusative_adjective(tokens: list[Token], cores: list[str], j: int, lo: int,
@@ -43,11 +50,25 @@ def is_accusative_adjective(tokens: list[Token], cores: list[str], j: int, lo: i
 class MentionRefiner:
     """Puts one sentence's mentions right (see the module's docstring)."""
 
-    def __init__(self, lex: Lexicon, rank_words: frozenset[str], kind_of_word) -> None:
+    def __init__(self, lex: Lexicon, rank_words: frozenset[str], kind_of_word,
+                 data: dict | None = None) -> None:
         self.lex = lex
         self.rank_words = rank_words
         #: ``kind_of_word(text, token)``: a token's role kind (``RoleFinder.word_kind``).
         self.kind_of_word = kind_of_word
+        data = data or {}
+
+        def words(key: str) -> frozenset[str]:
+            return frozenset(normalize(w) for w in data.get(key, ()))
+
+        # «على» normalises to the name «علي»: a word that is also a first name is no stop.
+        self.prepositions = words("name_end_stops")
+        self.start_stops = frozenset(w for w in self.prepositions
+                                     if "PER" not in lex.gazetteer.get(w, ()))
+        self.products = words("product_descriptors")
+        self.ordinals = words("regnal_ordinals")
+        self.not_club_adjectives = words("not_club_adjectives")
+        self.place_descriptors = words("place_descriptors")
 
     def __call__(self, text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
                  found: list[RawMention]) -> list[RawMention]:
@@ -57,14 +78,99 @@ class MentionRefiner:
             if m.type == "LOC" and m.first == m.last \
                     and is_accusative_adjective(tokens, cores, m.first, lo, self.lex):
                 continue
+            if m.type in ("PER", "ORG") and self._product(tokens, cores, lo, hi, m):
+                continue
+            if m.type in ("LOC", "ORG") and m.first == m.last \
+                    and self._noun_with_pronoun(tokens[m.first], cores[m.first]):
+                continue  # «[برلمانه]»: names take no pronoun
+            if m.type == "LOC" and self._club_of_city(tokens, cores, hi, m):
+                m = make_mention(text, tokens, m.first, m.last, "ORG", m.confidence) or m
+            if m.type == "PER" and m.first > lo and not tokens[m.first - 1].has_article \
+                    and cores[m.first - 1] in self.place_descriptors:
+                # «ومحافظات [أبو عريش]»: a place, not a person
+                out.append(make_mention(text, tokens, m.first, m.last, "LOC", m.confidence) or m)
+                continue
+            if m.type == "PER":
+                place = self._place_with_preposition(text, tokens[m.first], cores[m.first])
+                if place is not None:
+                    # «مدير فرع الهيئة [بأبها] سالم الأسمري»: the place, then the person
+                    place.first = place.last = m.first
+                    out.append(place)
+                    if m.first == m.last:
+                        continue
+                    m = make_mention(text, tokens, m.first + 1, m.last, "PER", m.confidence) or m
             if m.type == "PER":
                 m = self._person(text, tokens, cores, lo, hi, m, covered)
                 if m is None:
                     continue
             elif m.type == "MISC":
                 m = self._quoted_person(text, tokens, cores, lo, hi, m)
+            elif m.type == "ORG" and self._titled_org(text, tokens, cores, lo, m):
+                m = make_mention(text, tokens, m.first, m.last, "PER", m.confidence) or m
             out.append(m)
-        return out
+        return out + self._after_kin(text, tokens, cores, lo, hi, covered)
+
+    def _after_kin(self, text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
+                   covered: set[int]) -> list[RawMention]:
+        """«وابنته [يوليا]», «زوجته [سلمى]»: a first name right after a kinship noun with a
+        pronoun, untagged, is a person."""
+        added = []
+        for j in range(lo, hi - 1):
+            words = tokens[j].words
+            if not words or words[-1].role != "enclitic":
+                continue
+            k = j + 1
+            if k in covered or tokens[k].kind != "word" or tokens[k].proclitics \
+                    or tokens[k].has_article or cores[k] in self.prepositions \
+                    or not _kin_with_pronoun(tokens[j], cores[j], self.lex) \
+                    or not (self._first_name(tokens[k], cores[k])
+                            or self._named_in_news(cores[k])):
+                continue
+            mention = make_mention(text, tokens, k, k, "PER")
+            if mention is not None:
+                added.append(mention)
+        return added
+
+    def _place_with_preposition(self, text: str, token: Token,
+                                core: str) -> RawMention | None:
+        """A known place with «ب» or «ل» that the segmenter left on («بأبها», which could be
+        «ب + أب + ها»): the place, not a person (a LOC mention after the preposition)."""
+        if token.proclitics or len(core) < 4 or core[0] not in "بل" \
+                or text[token.start] != core[0] or self.lex.gazetteer.get(core) \
+                or core in self.lex.silver:
+            return None
+        kinds = self.lex.gazetteer.get(core[1:], ())
+        if "LOC" not in kinds or "PER" in kinds:
+            return None
+        return RawMention(0, 0, "LOC", token.start + 1, token.end, (core[1:],))
+
+    def _titled_org(self, text: str, tokens: list[Token], cores: list[str], lo: int,
+                    m: RawMention) -> bool:
+        """«مديرها الطبيب [تيدروس أدهانوم غيبريسوس]»: a name of two or three rare words tagged
+        ORG right after a definite title is a person."""
+        before = m.first - 1
+        return 2 <= len(m.words) <= 3 and before >= lo and tokens[before].has_article \
+            and self.kind_of_word(text, tokens[before]) in ("head", "honor") \
+            and not any(w.startswith("ال") for w in m.words) \
+            and all(self._rare_name_word(w) for w in m.words)
+
+    def _rare_name_word(self, word: str) -> bool:
+        """A rare word that is no title, adjective or well-known name («غيبريسوس»)."""
+        lex = self.lex
+        band = lex.frequency_band(word)
+        return (band is None or band > 13) and not lex.triggers.get(word) \
+            and word not in lex.adjectives and word not in lex.known_names \
+            and not {"ORG", "LOC"}.intersection(lex.gazetteer.get(word, ()))
+
+    def _named_in_news(self, core: str) -> bool:
+        """A word the tagger named a person at least a few times in the news («يوليا»), that is
+        no title, kinship noun or adjective."""
+        lex = self.lex
+        row = lex.silver.get(core)
+        if row is None or lex.triggers.get(strip_article(core)) or core in lex.kinship \
+                or core in lex.adjectives or core in self.start_stops:
+            return False
+        return int(row.partition("\t")[0]) >= 3
 
     def _person(self, text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
                 m: RawMention, covered: set[int]) -> RawMention | None:
@@ -73,7 +179,12 @@ class MentionRefiner:
         while first < last and (
                 (cores[first] in self.rank_words and first > lo
                  and self.kind_of_word(text, tokens[first - 1]) in ("head", "honor"))
-                or _kin_with_pronoun(tokens[first], cores[first], self.lex)):
+                or _kin_with_pronoun(tokens[first], cores[first], self.lex)
+                or cores[first] in self.start_stops
+                or (tokens[first].has_article and not tokens[first].proclitics
+                    and (self.kind_of_word(text, tokens[first]) in ("head", "honor")
+                         or cores[first] in self.lex.adjectives))
+                or self._noun_with_pronoun(tokens[first], cores[first])):
             first += 1
         # «[آمال] فهمي»: a known first name left out before the tagged name.
         before = first - 1
@@ -84,8 +195,13 @@ class MentionRefiner:
                     and self._may_start(tokens, cores, before - 1, lo, covered) \
                     and _quoted(tokens, before - 1, last, lo, hi):
                 first = before - 1
+        # «فيصل آل [الشيخ]»: «آل» goes on with the family's name, definite or not, even one
+        # that is also an honorific.
+        if cores[last] == "ال" and last + 1 < hi and last + 1 not in covered \
+                and tokens[last + 1].kind == "word" and not tokens[last + 1].proclitics:
+            last += 1
         # «[بن] علي يلدريم»: a name link at the end goes on with up to three words of a name.
-        if cores[last] in _NAME_LINKS:
+        elif cores[last] in _NAME_LINKS:
             nxt = last + 1
             # The word right after «بن» is a name whatever else it may be («بن [علي]»).
             while nxt < hi and nxt - m.last <= 3 and nxt not in covered \
@@ -95,9 +211,62 @@ class MentionRefiner:
                             nxt == m.last + 1 and "PER" in self.lex.gazetteer.get(cores[nxt], ())
                             and not self.lex.triggers.get(cores[nxt]))):
                 last, nxt = nxt, nxt + 1
+        # «شارل [التاسع]», «عبدالله [الثاني]»: a monarch's ordinal («السادس [عشر]»).
+        nxt = last + 1
+        titled = first > lo and self.kind_of_word(text, tokens[first - 1]) in ("head", "honor")
+        if nxt < hi and cores[nxt] in self.ordinals and not tokens[nxt].proclitics \
+                and nxt not in covered and (titled or (
+                    first == last and cores[nxt] not in _RANKING_ORDINALS)):
+            last = nxt
+            if last + 1 < hi and cores[last + 1] in ("عشر", "عشره") \
+                    and not tokens[last + 1].proclitics:
+                last += 1
         if (first, last) == (m.first, m.last):
             return m
         return make_mention(text, tokens, first, last, "PER", m.confidence)
+
+    def _noun_with_pronoun(self, token: Token, core: str) -> bool:
+        """«[لاعبهم] مارسيلو», «[برلمانه]»: a common noun with a pronoun enclitic, which
+        starts no name (a known first name does not count)."""
+        if token.kind != "word" or not any(w.role == "enclitic" for w in token.words) \
+                or "PER" in self.lex.gazetteer.get(core, ()):
+            return False
+        stem = next((w.form for w in token.words if w.role not in ("proclitic", "enclitic")),
+                    core)
+        band = self.lex.frequency_band(normalize(stem))
+        row = self.lex.silver.get(core)
+        return len(stem) > 2 and band is not None and band <= 13 \
+            and (row is None or row.startswith("0\t"))
+
+    def _product(self, tokens: list[Token], cores: list[str], lo: int, hi: int,
+                 m: RawMention) -> bool:
+        """A person right after a product noun («سماعات [ليفيل أون]») or starting with one
+        («[هاتف جالاكسي نوت]»), or a name in quotation marks typed ORG after one («أجهزة "[جي
+        بي اس]"»): the product, not a name we keep."""
+        if m.type == "PER" and m.first < m.last and strip_article(cores[m.first]) in self.products:
+            return True  # «[هاتف جالاكسي نوت]»
+        before = m.first - 1
+        quoted = before >= lo and tokens[before].text in _QUOTES
+        if quoted:
+            before -= 1
+        if before < lo or strip_article(cores[before]) not in self.products:
+            return False
+        if m.type == "PER":
+            return True
+        return quoted and m.last + 1 < hi and tokens[m.last + 1].text in _QUOTES
+
+    def _club_of_city(self, tokens: list[Token], cores: list[str], hi: int,
+                      m: RawMention) -> bool:
+        """«[روما] الإيطالي»: a one-word city (no «ال», not a country) with a masculine
+        nationality adjective is a club; a city takes the feminine («روما الإيطالية»)."""
+        nxt = m.last + 1
+        if m.first != m.last or nxt >= hi or tokens[m.first].has_article \
+                or cores[m.first] in self.lex.country_names:
+            return False
+        adjective = cores[nxt]
+        return tokens[nxt].has_article and not tokens[nxt].proclitics \
+            and adjective.endswith("ي") and adjective in self.lex.adjectives \
+            and adjective not in self.not_club_adjectives
 
     def _may_start(self, tokens: list[Token], cores: list[str], j: int, lo: int,
                    covered: set[int]) -> bool:
@@ -107,6 +276,8 @@ class MentionRefiner:
         if any(w.role == "enclitic" for w in tokens[j].words) \
                 and self.lex.frequency_band(cores[j]) is not None:
             return False  # «[حضره] سعاد»: a verb with a pronoun («لانا» is no «لا» + «نا»)
+        if self._noun_with_pronoun(tokens[j], cores[j]) or cores[j] in self.start_stops:
+            return False  # «[لاعبهم] مارسيلو»
         return self._first_name(tokens[j], cores[j])
 
     def _first_name(self, token: Token, core: str) -> bool:
@@ -144,3 +315,32 @@ def _quoted(tokens: list[Token], first: int, last: int, lo: int, hi: int) -> boo
     """Whether tokens ``first``…``last`` are a name alone in quotation marks."""
     return first - 1 >= lo and last + 1 < hi and tokens[first - 1].text in _QUOTES \
         and tokens[last + 1].text in _QUOTES
+
+
+def quoted_outlets(text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
+                   found: list[RawMention], outlets: dict[str, tuple[tuple[str, ...], ...]]
+                   ) -> list[RawMention]:
+    """Newspapers and channels whose names are common words («سبق», «اليوم», «العربية»): alone
+    in quotation marks, untagged, they are an ORG («لـ»اليوم»», «صحيفة "سبق"»).
+
+    ``outlets`` maps a first word to the names (normalised words) it starts, longest first.
+    """
+    if outlets.keys().isdisjoint(cores[lo:hi]):
+        return found
+    covered = {j for m in found for j in range(m.first, m.last + 1)}
+    added = []
+    for j in range(lo + 1, hi - 1):
+        names = outlets.get(cores[j])
+        if not names or j in covered or tokens[j - 1].text not in _QUOTES \
+                or tokens[j].proclitics:
+            continue
+        for words in names:
+            last = j + len(words) - 1
+            if last + 1 < hi and tokens[last + 1].text in _QUOTES \
+                    and all(cores[k] == words[k - j] for k in range(j, last + 1)) \
+                    and not covered.intersection(range(j, last + 1)):
+                mention = make_mention(text, tokens, j, last, "ORG")
+                if mention is not None:
+                    added.append(mention)
+                break
+    return sorted(found + added, key=lambda m: m.start) if added else found

@@ -116,6 +116,8 @@ class RoleFinder:
             kind = self.token_kind(text, tokens, j, names)
             kinds[j] = kind
             if kind in ("head", "honor"):
+                if _is_preposition_amam(text, tokens[j]):
+                    break  # «اليمين أمام [الرئيس] …»: the preposition, not «إمام»
                 head = j
                 if j < near and _has_conjunction(tokens[j]):
                     break  # «مدير شرطة جازان [وقائد قوة جازان] اللواء …»: «و» starts it
@@ -166,10 +168,11 @@ class RoleFinder:
             j += 1
         if j >= hi or self.token_kind(text, tokens, j, names) != "head" \
                 or _is_preposition_amam(text, tokens[j]) \
-                or _has_conjunction(tokens[j]) \
+                or _has_conjunction(tokens[j]) or _has_preposition(tokens[j]) \
                 or (j + 1 < hi and _is_relative(tokens[j + 1])):
             # «أمام» is a preposition, not «إمام»; «… والأمير فيصل» names the next person;
-            # «الفنان الذي …» is a description, not a title.
+            # «الفنان الذي …» is a description, not a title; «نتنياهو [ب]الرئيس الروسي …» is
+            # no apposition.
             return None
         first = end = j
         j += 1

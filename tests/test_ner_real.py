@@ -385,3 +385,11 @@ def test_places_after_a_plural_place_noun_and_the_title_of_an_adjective_start():
     assert mentions(a, "LOC") == ["أبو عريش", "بيشة", "جازان"]
     b = analyse("وتحدث الفنان المصري شريف منصور عن برنامجه الجديد.")
     assert people(b) == {"شريف منصور": ["الفنان المصري"]}
+
+
+def test_a_name_whose_first_letter_the_segmenter_took_for_a_preposition():
+    # «برايس» is not ب + «رايس» after a verb of saying, nor «بلينكن» after «قال» and a title;
+    # after a title alone «ب» may be the preposition («ورحب الرئيس بكمال»).
+    a = analyse("وقال برايس إن الاتفاق مهم. وقال وزير الخارجية بلينكن إن الوفد وصل. "
+                "ورحب الرئيس بكمال أمس.")
+    assert mentions(a, "PER") == ["برايس", "بلينكن", "كمال"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
@@ -105,6 +106,8 @@ class EntityAnalyser:
             found = persons_by_apposition(text, tokens, cores, lo, hi, found, self.lex, kind_of)
             found = persons_before_title(text, tokens, cores, lo, hi, found, self.lex, kind_of)
             found = self.refine(text, tokens, cores, lo, hi, found)
+            found = [self._proclitic_in_name(text, tokens, cores, m, lo) if m.type == "PER"
+                     else m for m in found]
             found = named_after_descriptor(text, tokens, cores, lo, hi, found, self.lex,
                                            self.descriptors)
             found = clubs_after_descriptor(text, tokens, cores, lo, hi, found, self.lex,
@@ -179,6 +182,32 @@ class EntityAnalyser:
                 len(words) == skip + 1 and self._mostly_org(words[skip])):
             return mention
         return make_mention(text, tokens, mention.first + skip, mention.last, mention.type)
+
+    def _proclitic_in_name(self, text: str, tokens: list[Token], cores: list[str],
+                           mention: RawMention, lo: int) -> RawMention:
+        """«وقال [ب]رايس», «وقال وزير الخارجية [ب]لينكن»: right after a verb of saying, or
+        after one and a title, no preposition can stand before a person's name, so the «ب» or
+        «ك» the segmenter took off the name's first word is the name's own letter. «و» and «ف»
+        before it stay out («وبرايس» → «برايس»). After a title alone it may be a preposition
+        («ورحب الرئيس [ب]كمال»), and after a first name too («التقى أحمد [ب]سلمى»)."""
+        token = tokens[mention.first]
+        proclitics = [w for w in token.words if w.role == "proclitic"]
+        if not proclitics or proclitics[-1].form not in ("ب", "ك") \
+                or any(w.role == "article" for w in token.words):
+            return mention
+        j = mention.first - 1
+        roles = self.roles.before(text, tokens, mention.first, lo, {})
+        if roles:  # the verb of saying before the title
+            role_start = min(start for start, _ in roles)
+            while j >= lo and tokens[j].end > role_start:
+                j -= 1
+        if j < lo or tokens[j].kind != "word" \
+                or "speech" not in self.lex.triggers.get(strip_article(cores[j]), ()):
+            return mention
+        letter = proclitics[-1]
+        word = normalize(text[letter.start : token.end])
+        return dataclasses.replace(mention, start=letter.start,
+                                   words=(word, *mention.words[1:]))
 
     def _mostly_org(self, word: str) -> bool:
         """A definite word the tagger named an organisation at least a quarter of the time in

@@ -393,3 +393,10 @@ def test_a_name_whose_first_letter_the_segmenter_took_for_a_preposition():
     a = analyse("وقال برايس إن الاتفاق مهم. وقال وزير الخارجية بلينكن إن الوفد وصل. "
                 "ورحب الرئيس بكمال أمس.")
     assert mentions(a, "PER") == ["برايس", "بلينكن", "كمال"]
+
+
+def test_a_facility_named_after_a_person_is_one_place_and_no_person():
+    a = analyse("وصل الوفد إلى مطار الملك خالد الدولي أمس، ثم حضر المباراة على استاد الأمير "
+                "سعود بن جلوي. وقال الأمير فيصل بن فهد إن الفريق جاهز.")
+    assert mentions(a, "LOC") == ["مطار الملك خالد الدولي", "استاد الأمير سعود بن جلوي"]
+    assert people(a) == {"فيصل بن فهد": ["الأمير"]}

@@ -19,6 +19,7 @@ from .nationality import find_adjectives
 from .patterns import (
     clubs_after_descriptor,
     definite_bodies,
+    facilities_named_after_people,
     institution_mentions,
     merge_adjacent_persons,
     named_after_descriptor,
@@ -67,6 +68,8 @@ class EntityAnalyser:
         self.not_institutions = frozenset(" ".join(normalize(w).split())
                                           for w in data["not_institutions"])
         self.place_descriptors = frozenset(normalize(w) for w in data["place_descriptors"])
+        self.facilities = frozenset(normalize(w) for w in data["facilities_named_after_people"])
+        self.facility_adjectives = frozenset(normalize(w) for w in data["facility_adjectives"])
         self.club_descriptors = frozenset(normalize(w) for w in data["club_descriptors"])
         self.one_word_countries = frozenset(k for k in self.lex.country_names if " " not in k)
         self.letters = letter_names()
@@ -108,6 +111,8 @@ class EntityAnalyser:
             found = self.refine(text, tokens, cores, lo, hi, found)
             found = [self._proclitic_in_name(text, tokens, cores, m, lo) if m.type == "PER"
                      else m for m in found]
+            found = facilities_named_after_people(text, tokens, cores, lo, hi, found, kind_of,
+                                                  self.facilities, self.facility_adjectives)
             found = named_after_descriptor(text, tokens, cores, lo, hi, found, self.lex,
                                            self.descriptors)
             found = clubs_after_descriptor(text, tokens, cores, lo, hi, found, self.lex,

@@ -362,6 +362,34 @@ def places_after_descriptor(text: str, tokens: list[Token], cores: list[str], lo
     return sorted(found + added, key=lambda m: m.start) if added else found
 
 
+def facilities_named_after_people(text: str, tokens: list[Token], cores: list[str], lo: int,
+                                  hi: int, found: list[RawMention], kind_of,
+                                  facilities: frozenset[str],
+                                  adjectives: frozenset[str]) -> list[RawMention]:
+    """«[مطار الملك خالد الدولي]», «[استاد الأمير سعود بن جلوي]», «[شارع الملك فهد]»: a
+    facility noun (``facilities_named_after_people`` in ``ner.yaml``), an honorific or a title
+    and the person it is named after make one place; the person is not in the text, so the
+    person's mention goes. The facility's adjective after the name stays in it («الدولي»,
+    ``facility_adjectives``)."""
+    out = found
+    for j in range(lo, hi - 2):
+        if tokens[j].has_article or cores[j] not in facilities \
+                or kind_of(j + 1) not in ("honor", "head") or not tokens[j + 1].has_article:
+            continue
+        person = next((m for m in out if m.type == "PER" and m.first == j + 2), None)
+        if person is None:
+            continue
+        last = person.last
+        if last + 1 < hi and tokens[last + 1].kind == "word" and tokens[last + 1].has_article \
+                and cores[last + 1] in adjectives:
+            last += 1
+        place = make_mention(text, tokens, j, last, "LOC")
+        if place is not None:
+            out = [m for m in out if m.last < j or m.first > last] + [place]
+            out.sort(key=lambda m: m.start)
+    return out
+
+
 def _frequent_outside_names(lex: Lexicon, word: str) -> bool:
     """A frequent word the tagger never put in a name in the news: a verb such as «يشهد»
     («معتمدية طبرقة [يشهد]»)."""

@@ -742,3 +742,109 @@ def test_attribution_never_raises_and_keeps_spans_inside(steps):
                 assert 0 <= q.speaker.start < q.speaker.end <= n
 
     check()
+
+
+# --- real-news round 3: forms seen in a third sample of real articles (our own sentences) ---
+
+def test_a_participle_of_qala_takes_a_short_quotation_before_another_participle(steps):
+    text = ('وعلق الممثل كريم السباعي على ما نشرته الصحف، قائلا "بلاش كلام فارغ"، مؤكدا أن '
+            'النقابة مستقلة.')
+    a = attribute(steps, text, {"كريم السباعي": ("PER", ["كريم السباعي"])})
+    assert [(q.cue.text, content(a, q)) for q in a.quotes] == [
+        ("قائلا", "بلاش كلام فارغ"), ("مؤكدا", "النقابة مستقلة")]
+    assert {q.speaker.name for q in a.quotes} == {"كريم السباعي"}
+
+
+def test_a_participle_after_qad_and_a_verb_goes_to_the_title_and_name_after_the_verb(steps):
+    text = ('وقد دافعت الرئيسة المحافظة لمجلس النواب ماريا لوبيز عن الحق في الإضراب، قائلة '
+            '"هناك من لا يزال يرفض ذلك".')
+    a = attribute(steps, text)
+    q = only(a)
+    assert (q.cue.text, q.speaker.name, content(a, q)) == (
+        "قائلة", "ماريا لوبيز", "هناك من لا يزال يرفض ذلك")
+
+
+def test_the_speaker_after_a_relay_does_not_take_the_relayers_gender(steps):
+    text = ('ونقلت صحيفة "الشروق" عن الخبير سامي الكردي أن الثغرة خطيرة. وشرح الكردي طريقة '
+            'المخترقين قائلا: "هذه ثغرة قديمة".')
+    a = attribute(steps, text, {"سامي الكردي": ("PER", ["سامي الكردي", "الكردي"]),
+                                "الشروق": ("ORG", ["الشروق"])})
+    assert [(q.cue.text, q.speaker.name) for q in a.quotes] == [
+        ("نقلت", "سامي الكردي"), ("قائلا", "سامي الكردي")]
+
+
+def test_an_adjunct_before_a_verb_of_reassurance_is_not_what_was_said(steps):
+    text = ("وفي مداخلة هاتفية أجراها مع الإعلامي وليد الصافي، طمأن الفنان كريم السباعي "
+            "جمهوره.")
+    a = attribute(steps, text, {"كريم السباعي": ("PER", ["كريم السباعي"]),
+                                "وليد الصافي": ("PER", ["وليد الصافي"])})
+    assert a.quotes == []
+
+
+def test_bayna_after_a_definite_noun_is_between_not_a_verb(steps):
+    text = ("أكد وزير الخارجية سالم الحربي خلال زيارة إلى عمان بعد القمة التاريخية بين الأردن "
+            "والعراق أن التعاون سيتواصل.")
+    a = attribute(steps, text, {"سالم الحربي": ("PER", ["سالم الحربي"]),
+                                "عمان": ("LOC", ["عمان"]), "الأردن": ("LOC", ["الأردن"]),
+                                "العراق": ("LOC", ["العراق"])})
+    q = only(a)
+    assert (q.cue.text, q.speaker.name, content(a, q)) == ("أكد", "سالم الحربي",
+                                                           "التعاون سيتواصل")
+
+
+def test_the_office_of_a_person_is_not_the_person(steps):
+    text = ('وسيبحث الطرفان "الملفات الإقليمية" بحسب بلاغ لمكتب سالم الحربي. وسيلتقي الوزيران '
+            'الأربعاء بحسب مكتب الحربي.')
+    a = attribute(steps, text, {"سالم الحربي": ("PER", ["سالم الحربي", "الحربي"])})
+    assert [q.speaker.name for q in a.quotes] == ["مكتب سالم الحربي", "مكتب الحربي"]
+    assert all(q.speaker.entity is None for q in a.quotes)
+
+
+def test_a_name_the_recogniser_missed_set_off_by_commas_after_a_title(steps):
+    text = ("رأى المخرج المصري، رامي فهمي، أن المهرجان مفيد للسينمائيين. وقال فهمي إن الرقابة "
+            "لا تفيد أحدا.")
+    a = attribute(steps, text)
+    assert [q.speaker.name for q in a.quotes] == ["رامي فهمي", "رامي فهمي"]
+    assert text[a.quotes[0].speaker.start:a.quotes[0].speaker.end] == "رامي فهمي"
+
+
+def test_hawulai_as_a_subject_is_the_people_who_spoke_last(steps):
+    text = ("ويرى محللون أن الإصلاحات تحتاج إلى وقت. ويضيف هؤلاء أن التغيير قد يواجه "
+            "معارضة.")
+    a = attribute(steps, text)
+    assert [q.speaker.name for q in a.quotes] == ["محللون", "محللون"]
+
+
+def test_a_trailing_source_after_a_direct_quote_and_a_new_clause(steps):
+    text = ('وأوضح المدير نزار القاسمي "أن الصابة تحسنت هذا العام" وتتراوح قيمة الواردات بين '
+            'مليونين وثلاثة ملايين دولار حسب القاسمي.')
+    a = attribute(steps, text, {"نزار القاسمي": ("PER", ["نزار القاسمي", "القاسمي"])})
+    assert [(q.cue.text, q.speaker.name) for q in a.quotes] == [
+        ("أوضح", "نزار القاسمي"), ("حسب", "نزار القاسمي")]
+    assert content(a, a.quotes[1]).endswith("وثلاثة ملايين دولار")
+
+
+def test_a_photographer_and_an_account_are_sources(steps):
+    text = ('وتلقى سكان المخيمات مساعدات غذائية، حسبما أفاد مصور وكالة الأنباء الفرنسية. '
+            'وبحسب ما نقل حساب "أخبار التقنية" على تويتر، فإن التحديث يتيح حذف الرسائل.')
+    a = attribute(steps, text)
+    assert [q.speaker.name for q in a.quotes] == ["مصور وكالة الأنباء الفرنسية",
+                                                  "أخبار التقنية"]
+    assert content(a, a.quotes[1]) == "التحديث يتيح حذف الرسائل"
+
+
+def test_an_opening_quotation_mark_with_spaces_on_both_sides(steps):
+    text = ('وأضافت المحققة منى العلي "نشكر كل من ساعدنا". وأردفت " ما زلنا نقدم الدعم '
+            'للعائلة".')
+    a = attribute(steps, text, {"منى العلي": ("PER", ["منى العلي"])})
+    assert [(q.cue.text, q.kind, content(a, q)) for q in a.quotes] == [
+        ("أضافت", "direct", "نشكر كل من ساعدنا"),
+        ("أردفت", "direct", "ما زلنا نقدم الدعم للعائلة")]
+
+
+def test_a_long_quoted_title_before_the_complementizer_is_not_the_content(steps):
+    text = ('وأضاف الوزير سالم الحربي على هامش ندوة حول موضوع " السلطة الرقابية : الواقع '
+            'والآفاق"، أن القانون الجديد سيصدر قريبا.')
+    a = attribute(steps, text, {"سالم الحربي": ("PER", ["سالم الحربي"])})
+    q = only(a)
+    assert (q.speaker.name, content(a, q)) == ("سالم الحربي", "القانون الجديد سيصدر قريبا")

@@ -15,6 +15,7 @@ For each cue in a sentence (a verb of saying, a participle such as «مشيرا�
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 from ..model import Medium
@@ -36,6 +37,10 @@ MAX_COMMAS = 4
 MAX_SPEAKER_TAIL = 10
 #: Words after a source named mid-sentence that are still an adjunct of it («في حينه»).
 SHORT_ADJUNCT = 4
+
+
+#: Nouns before the quoted title of a meeting, a book or a campaign («ندوة حول موضوع "…"»).
+_TITLE_NOUNS = frozenset({"موضوع", "بعنوان", "عنوان", "شعار", "كتاب", "كتابه", "برنامج"})
 
 
 class Finder(SubjectRules, ContentRules):
@@ -115,6 +120,8 @@ class Finder(SubjectRules, ContentRules):
             return None  # «ولم يعلن», «عدم ذكر اسمه»
         if cue.kind == "participle":
             return self.participle(j, cue, lo, hi, s)
+        if j > lo and self.between(j):
+            return None
         passive = cue.passive or doc.is_passive(j, cue.prefix)
         cue_span = (doc.cue_start(j, cue.prefix), tok.end, cue.lemma)
         comp = self.complement(j, cue, hi)
@@ -232,12 +239,18 @@ class Finder(SubjectRules, ContentRules):
         the speaker region goes on past, with what was said further on («مصدر قريب من ملف
         "الصفقات العمومية" لوكالة فرانس برس "…"») — not what the verb's preposition takes."""
         doc, lex = self.doc, self.lex
-        if k <= j + 2 or len(doc.text[doc.tokens[k].start + 1:close].split()) > 3:
+        titled = k > j + 2 and lex.head(doc.norm(k - 1), _TITLE_NOUNS) is not None
+        if k <= j + 2 or (len(doc.text[doc.tokens[k].start + 1:close].split()) > 3
+                          and not titled):
             return False
         cue = lex.cues.get(doc.norm(j))
         if cue is not None and lex.head(doc.norm(k - 1), cue.preps) is not None:
             return False  # «حذر فيه من "أوقات غريبة"»: what the verb takes, what was said
         after = doc.token_at(close) + 1
+        if titled:
+            # «على هامش ندوة حول موضوع "…: …"، أن…»: a title of any length, then the words
+            while after < limit and doc.is_comma(after):
+                after += 1
         if after >= limit or doc.is_punct(after):
             return False
         # Only when what was said comes after it: a quotation or «أن/إن» further on.
@@ -289,6 +302,9 @@ class Finder(SubjectRules, ContentRules):
                 if doc.is_mark(k):
                     close = doc.open_at.get(tok.start)
                     if close is not None:
+                        if k == j + 1 and cue.kind == "participle" and cue.lemma == "قال":
+                            # «قائلا "بلاش كلام فارغ"»: whatever is quoted is what was said
+                            return Complement(k, k, (tok.start, close))
                         if self.names_quote(k, close, True) or self.quoted_name(k, close, hi) \
                                 or self.quoted_topic(j, k, close, limit):
                             k = doc.token_at(close) + 1
@@ -322,12 +338,23 @@ class Finder(SubjectRules, ContentRules):
                     k += 1
                     continue
                 return Complement(k, k + 1, None)
-            if k > j + 1 and norm in lex.cues and not lex.head(doc.norm(k - 1), lex.negations):
+            if k > j + 1 and norm in lex.cues and not lex.head(doc.norm(k - 1), lex.negations) \
+                    and not self.between(k):
                 return None
             if k > j + 1 and norm in lex.clause_openers:
                 return None
             k += 1
         return None
+
+    def between(self, k: int) -> bool:
+        """Whether the ambiguous bare cue at ``k`` is a preposition after a noun («القمة
+        التاريخية بين الولايات المتحدة وكوريا»), not a verb («وبين الوزير أن…»)."""
+        doc = self.doc
+        cue = self.lex.cues.get(doc.norm(k))
+        return (cue is not None and cue.strict and cue.prefix == 0 and cue.kind == "verb"
+                and k > 0 and doc.tokens[k - 1].kind not in ("punct", "symbol")
+                and doc.tokens[k - 1].sentence == doc.tokens[k].sentence
+                and self.ph.is_definite(k - 1))
 
     def named_person(self, a: int, b: int) -> bool:
         """Whether a person is named in the words ``a..b``."""
@@ -461,7 +488,9 @@ class Finder(SubjectRules, ContentRules):
             return self.document_speaker(found, j, a, end, s)
         reason = self.ph.find_reason(a, end)
         limit = reason[0] if reason and reason[0] > a else end
-        subject = None if self.adjunct_only(a, limit) else self.subject_after(a, limit, cue, s)
+        # After «نقلت الصحيفة عن …» the speaker does not agree with the relayer's verb.
+        own = dataclasses.replace(cue, gender=None) if split is not None else cue
+        subject = None if self.adjunct_only(a, limit) else self.subject_after(a, limit, own, s)
         if subject is None and pronoun_speaker is not None:
             subject = pronoun_speaker, None
         if split is None and not passive and (subject is None or cue.takes_object or (
@@ -670,7 +699,9 @@ class Finder(SubjectRules, ContentRules):
             for earlier in reversed(self._sentence_found):
                 between = range(doc.token_at(earlier.end - 1) + 1, j)
                 if earlier.end <= doc.tokens[j].start and not any(
-                        doc.norm(x) in lex.complementizers for x in between):
+                        doc.norm(x) in lex.complementizers for x in between) and sum(
+                        not doc.is_punct(x) for x in between) <= 3:
+                    # (not «أوضح "…" وتتراوح القيمة … حسب العياري»: a clause of its own)
                     # «قال الوزير إن…، بحسب وكالة X»: the source relayed that quote.
                     if earlier.via is None and ref is not earlier.speaker:
                         earlier.via = self.discourse.add(ref)
@@ -751,6 +782,8 @@ class Finder(SubjectRules, ContentRules):
                 p -= 1
         if p <= lo or not (doc.is_comma(p) or doc.is_mark(p)) or cue.strict:
             return None
+        if self.ph.is_prep(lo) and not any(doc.is_comma(k) for k in range(lo, p)):
+            return None  # «وفي مداخلة هاتفية أجراها…، طمأن الزعيم محبيه»: an adjunct, not words
         if subject is None:
             return None
         ref, span = subject

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,9 @@ MAX_ROLE_TAIL = 16
 _OBJECT_DEMONSTRATIVES = frozenset({"ذلك", "هذا", "هذه", "تلك"})
 #: Words that bring in someone besides the speaker («بحضور الوزير فلان», «برفقة …»).
 _IN_COMPANY = frozenset({"بحضور", "وبحضور", "برفقه", "مع", "ومع", "بجانب"})
+
+
+_PLURAL_DEMONSTRATIVES = frozenset({"هءلاء", "هولاء"})  # «هؤلاء», normalised
 
 
 class SubjectRules:
@@ -74,7 +78,10 @@ class SubjectRules:
         if ref.entity is None and lex.head(doc.norm(start), lex.documents) and np_end < end:
             # «دراسة أجرتها جامعة الملك سعود»: who made the document.
             for m in doc.mentions_in(doc.tokens[np_end].start, doc.tokens[end - 1].end):
-                if m[2].type in ("ORG", "PER") and doc.token_at(m[0]) <= np_end + 2:
+                t = doc.token_at(m[0])
+                if lex.head(doc.norm(t - 1), lex.relational):
+                    break  # «بلاغ لمكتب نتنياهو»: his office's, not his
+                if m[2].type in ("ORG", "PER") and t <= np_end + 2:
                     author = self.discourse.entity_referent(m[2], None)
                     author.heads = author.heads | ref.heads
                     return author, (m[0], m[1])
@@ -104,11 +111,17 @@ class SubjectRules:
                 seg_end = self.ph.noun_phrase(k, end)
                 if seg_end <= k:
                     break
-                for m in self.doc.mentions_in(self.doc.tokens[k].start,
-                                              self.doc.tokens[seg_end - 1].end):
+                seg_mentions = self.doc.mentions_in(self.doc.tokens[k].start,
+                                                    self.doc.tokens[seg_end - 1].end)
+                for m in seg_mentions:
                     if m[2].type == "PER":
                         named = self.discourse.entity_referent(m[2], cue.gender)
                         return named, (m[0], m[1])
+                if not seg_mentions and not ref.nonhuman and ref.number == "s" \
+                        and doc.is_comma(k - 1):
+                    apposed = self._apposed_name(k, seg_end, end, ref, s)
+                    if apposed is not None:
+                        return apposed
                 k = seg_end
                 if k < end and not self.doc.is_comma(k):
                     break
@@ -171,6 +184,28 @@ class SubjectRules:
             return None, None
         return made
 
+    def _apposed_name(self, k: int, b: int, end: int, ref: Referent,
+                      s: int) -> tuple[Referent, tuple[int, int]] | None:
+        """«رأى المخرج الإيراني، أصغر فرهادي، أن…»: a name the recogniser missed, set off by
+        commas after a person's title — two or three bare words, none a known noun."""
+        doc, lex = self.doc, self.lex
+        if not 2 <= b - k <= 3 or not (b < end and doc.is_comma(b)):
+            return None
+        for t in range(k, b):
+            tok = doc.tokens[t]
+            if tok.kind != "word" or self.ph.is_definite(t) or self.ph.is_prep(t) or (
+                    lex.head(tok.norm, lex.sources | lex.people | lex.anaphoric)
+                    or tok.norm in lex.cues):
+                return None
+        n_start, n_end = doc.tokens[k].start, doc.tokens[b - 1].end
+        words = frozenset(lex.bare(doc.norm(t))[-1] for t in range(k, b))
+        known = self.discourse.by_words(words)
+        if known is not None:
+            return known, (n_start, n_end)
+        named = Referent(doc.text[n_start:n_end], None, False, ref.gender, "s", False,
+                         ref.heads, words, sentence=s, position=n_start)
+        return named, (n_start, n_end)
+
     def referent(self, a: int, b: int, gender: str | None,
                  s: int) -> tuple[Referent, tuple[int, int]] | None:
         """The referent of the description ``a..b`` (an entity, earlier speaker or new one)."""
@@ -196,14 +231,15 @@ class SubjectRules:
             if m[2].type == "PER":
                 t = doc.token_at(m[0])
                 if (relational and not (t > a and doc.is_comma(t - 1))) or (
-                        t > a and doc.norm(t - 1) == "باسم") or self._on_behalf(a, t):
+                        t > a and doc.norm(t - 1) == "باسم") or self._on_behalf(a, t) or (
+                        t > a + 1 and lex.head(doc.norm(t - 1), lex.relational)):
                     break  # «عائلة الناشط يحيى شربجي», «المتحدث باسم ماكرون»: not the person
                 chosen = m
                 break
         if chosen is None and not relational and lex.head(tok_a.norm, lex.people | lex.titles):
             chosen = self._apposed_person(b)
         document = None
-        if chosen is None and mentions:
+        if chosen is None and mentions and not relational:
             first = mentions[0]
             lead = lex.head(tok_a.norm, lex.media | lex.institutions | lex.naming)
             document = lex.head(tok_a.norm, lex.documents)
@@ -211,8 +247,10 @@ class SubjectRules:
             if first[0] < tok_a.end or (lead and first_tok <= a + 2 and not (
                     first_tok > a and self.ph.has_clitic(first_tok, "و"))):
                 chosen = first  # (not «الشرطة وهيئة الأوراق المالية»: both of them speak)
-            elif document is not None and first[2].type in ("ORG", "PER"):
+            elif document is not None and first[2].type in ("ORG", "PER") and not (
+                    first_tok > a and lex.head(doc.norm(first_tok - 1), lex.relational)):
                 chosen = first  # «تقرير لمنظمة الصحة العالمية»: its author
+                # (not «بلاغ لمكتب نتنياهو»: his office's)
         if chosen is not None:
             entity = chosen[2]
             ref = self.discourse.entity_referent(entity, gender)
@@ -221,6 +259,12 @@ class SubjectRules:
                 ref.heads = ref.heads | {lead}
             return ref, (chosen[0], chosen[1])
         # A description.
+        if b - a == 1 and doc.norm(a) in _PLURAL_DEMONSTRATIVES:
+            # «ويرى مراقبون أن…. ويضيف هؤلاء أن…»: the latest people who spoke.
+            for earlier in reversed(self.discourse.speakers[-4:]):
+                if earlier.number == "p" and not earlier.nonhuman:
+                    return earlier, (start, end)
+            return None
         if all(doc.norm(k) in lex.anaphoric for k in range(a, b)):
             return None  # «نفى ذلك»: an object, not a speaker
         if doc.norm(a) in lex.relatives or doc.norm(a) in lex.clause_openers:
@@ -303,7 +347,8 @@ class SubjectRules:
                 return resolved, span
         if document is None:
             document = lex.head(doc.norm(h), lex.documents)
-        if document is not None and mentions == []:
+        if document is not None and (mentions == [] or lex.head(
+                doc.norm(doc.token_at(mentions[0][0]) - 1), lex.relational)):
             # «تقرير جديد لمنظمة الصحة العالمية» with the author unrecognised: the author.
             for k in range(h + 1, b):
                 if self.ph.has_clitic(k, "ل") and not self.ph.is_audience(k):
@@ -369,6 +414,21 @@ class SubjectRules:
             starts += [lo + 1]
         else:
             starts += [lo, lo + 1]
+        aux_subject = -1
+        if lo + 2 < j and lex.head(doc.norm(lo), lex.auxiliaries) and (
+                self.ph.is_definite(lo + 2) or lex.head(doc.norm(lo + 2), lex.people)):
+            # «وقد دافعت الرئيسة … آنا باستور عن…، قائلة»: the subject after the verb after
+            # «قد», when it names someone.
+            aux_subject = lo + 2
+            starts += [lo + 2]
+            if lex.head(doc.norm(lo + 2), lex.people):
+                # «وقد دافعت الرئيسة التنفيذية لهيئة الطرق منى العلي عن…»: the name after the
+                # title's complement.
+                named = self.subject_after(lo + 2, j, dataclasses.replace(cue, gender=None),
+                                           doc.tokens[lo].sentence, skip=False)
+                if named is not None and named[0].entity is not None and \
+                        agrees(cue.gender, cue.number, named[0], True):
+                    return self.discourse.add(named[0])
         for a in dict.fromkeys(starts):
             if a >= j or a < lo or doc.is_punct(a):
                 continue
@@ -381,6 +441,9 @@ class SubjectRules:
             if made is None:
                 continue
             ref = made[0]
+            if a == aux_subject and ref.entity is None and not lex.head(doc.norm(a),
+                                                                        lex.people):
+                continue  # «وقد ألغت الشركة …، وقالت»: a description, resolved below
             plausible = ref.entity is not None or bool(ref.heads & (lex.sources | lex.naming)) \
                 or self.ph.is_definite(a)
             headed = ref.entity is None or doc.mention_at(a) is not None or lex.head(

@@ -20,11 +20,14 @@ _ORDINAL_BEFORE = frozenset({"ال", "الـ", "رقم", "المرتبه", "ال
                              "المره", "للمره", "المصنف", "المصنفه"})
 _YEAR_RANGE = (1900, 2100)
 #: Words whose model name comes a word later: «طراز إيه 6».
-_MODEL_WORDS = frozenset({"طراز", "طرازي", "موديل"})
+#: Also the heads of names with a number in them: «مهرجان صيف جدة 36», «دائرة فرنسا 1»,
+#: «قناة فرانس 24».
+_MODEL_WORDS = frozenset({"طراز", "طرازي", "موديل", "مهرجان", "داءره", "قناه", "اذاعه"})
 #: «سالب 37 دولار»: minus.
 _MINUS = frozenset({"سالب", "ناقص"})
 _BETWEEN_NUMBERS = frozenset({":", "/", "-", "–"})
 _TEENS = frozenset({"عشر", "عشره"})
+_RANGE_TO = frozenset({"الي", "حتي", "-", "–"})
 _ARTICLE = frozenset({"ال", "الـ"})
 _THAT = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها"})
 #: Words in «ال…» before a bare number that still counts (prepositions, relatives, «العدد»).
@@ -153,8 +156,18 @@ class QuantityAnalyser:
                 "num" in found[i + 2].tags:
             return False  # a ratio, a score (2-1) or a clock time
         if i > 0 and unit.norm in _TEENS and ("ordinal" in found[i - 1].tags or
-                                             norms[i - 1] in ("الاثني", "الاثنا")):
-            return False  # «الخامسة عشرة», «الأشهر الاثني عشر»: an ordinal or definite
+                                             norms[i - 1] in ("الاثني", "الاثنا") or (
+                                                 norms[i - 1].startswith("ال") and
+                                                 number_word(norms[i - 1][2:]) is not None)):
+            return False  # «الخامسة عشرة», «الأشهر الاثني عشر», «دور الستة عشر»: definite
+        if end < len(norms) and norms[end] in _RANGE_TO and end + 1 < len(found) and \
+                "num" in found[end + 1].tags and covered is not None and \
+                covered[found[end + 1].first]:
+            return False  # «ما بين 26 إلى 28 أبريل»: the first day of a range of dates
+        k = end + 2 if end + 2 < len(found) and norms[end] in ("او", "و") and \
+            "num" in found[end + 1].tags else end
+        if k < len(found) and "day_part" in found[k].tags:
+            return False  # «من 10 أو 11 صباحا»: an hour
         return not (i > 1 and norms[i - 1] in _BETWEEN_NUMBERS and "num" in found[i - 2].tags)
 
     def _counted(self, tokens: list[Token], unit: Unit, covered: list[bool] | None) -> bool:

@@ -60,6 +60,8 @@ def quote_pairs(text: str, start: int = 0, end: int | None = None) -> list[tuple
         top_is_either = bool(stack) and stack[-1][1] == "e"
         if before in _OPENS_AFTER and after not in _CLOSES_BEFORE:
             is_open = True
+        elif before.isspace() and after.isspace() and not top_is_either:
+            is_open = True  # «وأردفت " ما زلنا…"»: spaces both sides and nothing open
         elif after in _CLOSES_BEFORE or after in either:
             is_open = False
         else:  # letters on both sides: decide by what is open

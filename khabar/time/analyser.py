@@ -7,7 +7,7 @@ from ..options import Options
 from .context import Context
 from .grammar import Grammar
 from .lexicon import lexicon, sentence_units
-from .values import YEAR
+from .values import DAY, YEAR
 
 
 class TimeAnalyser:
@@ -31,6 +31,7 @@ class TimeAnalyser:
             grammar = Grammar(units, ctx)
             ctx.sentence_day = None
             ctx.sentence_year = None
+            ctx.prior_day, ctx.explicit_day = ctx.explicit_day, None
             i = 0
             n = len(units)
             while i < n:
@@ -60,6 +61,9 @@ class TimeAnalyser:
                     ctx.remember(point)
                     # «في 2019، وتحديدا في آذار»: a bare month after a bare year.
                     # «عام 2020 في أواخر يوليو وأوائل أغسطس»: it holds for the months after.
+                    if not found.relative and point.gran == DAY and ctx.published and \
+                            point.year < ctx.published.year:
+                        ctx.explicit_day = point
                     if not found.relative and point.gran == YEAR:
                         ctx.sentence_year = point.year
                     elif point.year != ctx.sentence_year:

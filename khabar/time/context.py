@@ -28,6 +28,11 @@ class Context:
     sentence_day: Point | None = None
     #: The last explicit year of the current sentence (for a bare month after it).
     sentence_year: int | None = None
+    #: The last explicit day of the previous sentence, when in an earlier year than
+    #: ``published`` («في 27 نيسان/أبريل 2017 …. ووافق المجلس … في 12 أيار/مايو»).
+    prior_day: Point | None = None
+    #: The same for the current sentence, handed on to the next one.
+    explicit_day: Point | None = None
     #: How many relative expressions could not be resolved for lack of ``published``.
     unresolved: int = 0
 

@@ -25,6 +25,10 @@ from .values import DAY, MONTH, YEAR, Point, make_day, make_month, make_year
 _HIJRI_YEARS = (1300, 1500)
 
 
+#: Quotation marks that may stand between a name's words («لـ”عين اليوم”»).
+_QUOTE_MARKS = frozenset('"«“”')
+
+
 class DateRules(Rules):
     """Dates: numeric, years, days of months, months, weekdays, named days."""
 
@@ -308,6 +312,10 @@ class DateRules(Rules):
                 # «عقد تسليم مايو», «عقود يونيو»: a delivery month, the next one to come.
                 if this < now:
                     year += 1
+            elif direction is None and self._continues_prior(number, day, i, j):
+                # «في 27 نيسان/أبريل 2017 …. ووافق المجلس … في 12 أيار/مايو»: the story
+                # of the sentence before goes on in its year.
+                year = self.ctx.prior_day.year
             elif direction is None:
                 if self.future(i, j):
                     if this < now and not _just_before(pub, number, day):
@@ -319,6 +327,26 @@ class DateRules(Rules):
         if point is None:
             return None
         return Found(i, j, "DATE", point.value(), point=point, relative=True)
+
+    def _in_name(self, i: int) -> bool:
+        """Whether «اليوم»/«الغد» at ``i`` ends a name («عين اليوم», «بناة الغد»)."""
+        k = i - 1
+        if k >= 0 and self.units[k].kind != "word" and self.units[k].norm in _QUOTE_MARKS:
+            k -= 1
+        if k < 0:
+            return False
+        word = self.units[k].norm
+        names = lexicon().day_name_words
+        return word in names or (word[:1] == "ل" and word[1:] in names)
+
+    def _continues_prior(self, number: int, day: int | None, i: int, j: int) -> bool:
+        """Whether a day and month with no year («12 أيار/مايو») follows, within a few weeks,
+        a full date of an earlier year in the sentence before, in a clause not about the future."""
+        prior = self.ctx.prior_day
+        if prior is None or not day or self.future(i, j) or self.scheduled(i, j):
+            return False
+        then = make_day(prior.year, number, day)
+        return then is not None and 0 < (then.day - prior.day).days <= 62
 
     def _names_event(self, i: int) -> bool:
         """Whether the date at ``i`` follows a noun it dates («لانتخابات 25 تموز», «قمة
@@ -383,7 +411,7 @@ class DateRules(Rules):
             return None  # «دور الاثنين والثلاثين»: the number thirty-two, not Monday
         k = i + 1
         # «الخميس 22 يوليو»، «الخميس الموافق 22 يوليو»
-        skip = k + 1 if _norm(self.units, k) in ("،", ",", "الموافق", "-") else k
+        skip = k + 1 if _norm(self.units, k) in ("،", ",", "الموافق", "-", "ال", "الـ") else k
         if self.starts_day(skip):
             sub = self.day_month(skip) or self.day_list(skip)  # «الخميس 16 أو الجمعة 17 فيفري»
             if sub is not None:
@@ -442,6 +470,8 @@ class DateRules(Rules):
     def deictic_day(self, i: int) -> Found | None:
         """اليوم, أمس, غدا, أول أمس, بعد غد; اليوم التالي / نفسه (after another date)."""
         offset = self.tags(i)["day"]
+        if self.norms[i] in ("اليوم", "الغد") and self._in_name(i):
+            return None  # «صحيفة عين اليوم», «لـ"عين اليوم"», «مدرسة بناة الغد»: a name
         k = i + 1
         nxt = self.tags(k)
         if self.norms[i] == "اليوم":

@@ -3,13 +3,19 @@ times."""
 
 from __future__ import annotations
 
+import re
+
 from ..numbers import number_word, read_number, read_ordinal
 from .base import _AGO_SCALE, _CLOCK_TOKEN, _FRACTION_AFTER, _GRAN_OF_UNIT, Found, Rules, _norm
 from .values import Point, duration
 
 #: Words between an amount of time and «من» that still make it relative to an event
 #: («بعد عشرة أشهر فقط من طرحها»).
-_BEFORE_OF = frozenset({"فقط", "تقريبا", "بالضبط"})
+_BEFORE_OF = frozenset({"فقط", "تقريبا", "بالضبط", "كامل", "كامله", "كاملين", "كاملتين"})
+
+
+#: A clock duration in whole hours and minutes so far («PT1H», «PT1H8M», «PT22M»).
+_CLOCK_DURATION = re.compile(r"PT(\d+H)?(\d+M)?")
 
 
 class DurationRules(Rules):
@@ -112,9 +118,18 @@ class DurationRules(Rules):
 
         Returns the (combined) value and where the expression ends.
         """
-        if j >= self.n or self.units[j].clitic != "و" or "X" in value:
+        if j >= self.n or "X" in value:
             return value, j
-        read = self.read_amount(j)
+        bare = self.norms[j]
+        if self.units[j].clitic != "و":
+            if not (bare[:1] == "و" and number_word(bare[1:]) is not None):
+                return value, j
+            bare = bare[1:]  # «وست عشرة»: «ست عشرة», the و left on the word
+        joined, self.numbers[j] = self.numbers[j], bare
+        try:
+            read = self.read_amount(j)
+        finally:
+            self.numbers[j] = joined
         if read is None or read[0] is None or not float(read[0]).is_integer():
             return value, j
         amount, unit, end = read
@@ -123,12 +138,12 @@ class DurationRules(Rules):
         if unit in order and value[-1] in order and order.index(unit) > order.index(value[-1]) \
                 and head.isdigit():
             return f"{value}{int(amount)}{unit}", end
-        # «ساعة و22 دقيقة» → PT1H22M, «ساعتين و30 دقيقة» → PT2H30M
+        # «ساعة و22 دقيقة» → PT1H22M, «ساعتين و30 دقيقة» → PT2H30M, «ساعة و8 دقائق وست
+        # عشرة ثانية» → PT1H8M16S
         clock = ("H", "MIN", "S")
-        if value.startswith("PT") and value[2:-1].isdigit() and unit in clock and \
-                value[-1] in "HM" and clock.index(unit) > clock.index(
-                    "H" if value[-1] == "H" else "MIN"):
-            return f"{value}{int(amount)}{'M' if unit == 'MIN' else unit}", end
+        if _CLOCK_DURATION.fullmatch(value) and unit in clock and value[-1] in "HM" and \
+                clock.index(unit) > clock.index("H" if value[-1] == "H" else "MIN"):
+            return self._more(f"{value}{int(amount)}{'M' if unit == 'MIN' else unit}", end)
         return value, j
 
     def ago(self, i: int) -> Found | None:
@@ -141,7 +156,7 @@ class DurationRules(Rules):
         amount, unit, j = read
         of = j + 1 if _norm(self.units, j) in _BEFORE_OF else j
         if "of" in self.tags(of) or _norm(self.units, of) == "علي" or (
-                mod is not None and since):
+                mod is not None and since) or self._of_event(j):
             # «قبل ثلاثة أيام من الانتخابات», «بعد سنتين على الحكم»: relative to an event;
             # «منذ أكثر من عام».
             return Found(i + 1, j, "DURATION", duration(amount, unit), mod=mod)
@@ -158,6 +173,14 @@ class DurationRules(Rules):
         gran = _GRAN_OF_UNIT[unit]
         point = today.at(gran).shift(sign * int(amount) * factor, _GRAN_OF_UNIT[step_unit])
         return Found(i, j, "DATE", point.value(), mod=mod, point=point, relative=True)
+
+    def _of_event(self, j: int) -> bool:
+        """Whether the amount of time ending at ``j`` is that of an event named right after it
+        («بعد نحو أسبوع المعارك»: a week of fighting), not counted from publication."""
+        if j >= len(self.units) or self.units[j].kind != "word" or self.tags(j):
+            return False
+        norm = self.units[j].norm
+        return norm.startswith("ال") and len(norm) > 4
 
     def approx(self, i: int) -> Found | None:
         """نحو ثلاثة أشهر, أكثر من عشر سنوات, حوالي الساعة الثالثة."""
@@ -238,6 +261,21 @@ class DurationRules(Rules):
             return None
         return self._clock_rest(i, i + 3, hour, minute)
 
+    def bare_clock(self, i: int) -> Found | None:
+        """«في السادسة والنصف من مساء اليوم», «عند الثالثة عصرا»: an hour with no «الساعة»,
+        after «في» or «عند», read as a clock time only with minutes or a part of the day."""
+        if i == 0 or _norm(self.units, i - 1) not in ("في", "عند"):
+            return None
+        ordinal = read_ordinal(self.norms, i)
+        if ordinal is None or not 1 <= ordinal[0] <= 12:
+            return None
+        hour, k = ordinal
+        t = self.tags(k)
+        if t.get("minutes") is None and t.get("day_part") is None and not (
+                _norm(self.units, k) == "من" and self.tags(k + 1).get("day_part")):
+            return None
+        return self._clock_rest(i, k, hour, 0)
+
     def _clock_rest(self, i: int, k: int, hour: int, minute: int) -> Found:
         if self.tags(k).get("unit") == ("MIN", "singular"):
             k += 1  # «الساعة 8:20 دقيقة»
@@ -249,6 +287,8 @@ class DurationRules(Rules):
             else:
                 minute = minutes
             k += 1
+        if _norm(self.units, k) == "من" and self.tags(k + 1).get("day_part"):
+            k += 1  # «السادسة والنصف من مساء اليوم»
         part = self.tags(k).get("day_part")
         day_point: Point | None = None
         if part is not None:

@@ -77,5 +77,5 @@ class Grammar(DateRules, PeriodRules, DurationRules):
         if "vague" in t:
             rules.append(self.duration)
         if "ordinal" in t:
-            rules += [self.day_month, self.day_list]
+            rules += [self.day_month, self.day_list, self.bare_clock]
         return rules

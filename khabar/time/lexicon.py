@@ -193,6 +193,11 @@ class Lexicon:
         return frozenset(normalize(w) for w in load_yaml("time_words")["event_nouns"])
 
     @functools.cached_property
+    def day_name_words(self) -> frozenset[str]:
+        """Words before «اليوم»/«الغد» that make it part of a name («عين اليوم»)."""
+        return frozenset(normalize(w) for w in load_yaml("time_words")["day_in_name_before"])
+
+    @functools.cached_property
     def future_exceptions(self) -> frozenset[str]:
         """Words that look like «س» + imperfect verb but are not."""
         return frozenset(normalize(w) for w in load_yaml("time_words")["future_prefix_exceptions"])

@@ -22,7 +22,7 @@ SHARED_GOLD_F1 = 0.94  # the issue asks for 0.9
 #: Role F1 (exact span, same entity) on our NER gold files and the worked example.
 ROLES_F1 = 1.0
 #: Mention F1 over every gold file we have (NER, quotes and times files) and the worked example.
-ALL_GOLD_F1 = 0.96
+ALL_GOLD_F1 = 0.97
 
 
 def test_there_are_at_least_ten_ner_gold_files():
@@ -37,7 +37,7 @@ def test_own_gold_entities_floor():
 @pytest.mark.skipif(not SHARED_GOLD.exists(), reason="../shared/gold is absent")
 def test_roles_floor():
     result = evaluate_files([*OUR_GOLD, str(SHARED_GOLD)])
-    assert result["roles"]["gold"] >= 44
+    assert result["roles"]["gold"] >= 58
     assert result["roles"]["f1"] >= ROLES_F1, result["roles"]
 
 

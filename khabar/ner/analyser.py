@@ -14,6 +14,13 @@ from ..text.acronyms import is_acronym, letter_names
 from ..text.normalize import normalize
 from .coref import Group, group_mentions
 from .lexicon import Lexicon, lexicon, strip_article
+from .lists import (
+    clubs_in_sports,
+    common_word_clubs,
+    is_name_word,
+    list_members,
+    proclitic_in_name,
+)
 from .mentions import RawMention, core_word, decode, make_mention, strip_leftover_proclitic
 from .nationality import find_adjectives
 from .patterns import (
@@ -71,6 +78,11 @@ class EntityAnalyser:
         self.facilities = frozenset(normalize(w) for w in data["facilities_named_after_people"])
         self.facility_adjectives = frozenset(normalize(w) for w in data["facility_adjectives"])
         self.club_descriptors = frozenset(normalize(w) for w in data["club_descriptors"])
+        self.sports_words = frozenset(strip_article(normalize(w)) for w in data["sports_words"])
+        self.club_cues = frozenset(strip_article(normalize(w)) for w in data["club_cues"])
+        self.common_clubs = frozenset(normalize(w) for w in data["common_word_clubs"])
+        self.club_list_cues = frozenset(strip_article(normalize(w))
+                                        for w in data["club_list_cues"])
         self.one_word_countries = frozenset(k for k in self.lex.country_names if " " not in k)
         self.letters = letter_names()
         # «دولار», «الدينار»: a currency alone is a unit (``units.yaml``), not a name.
@@ -124,13 +136,20 @@ class EntityAnalyser:
                                          self.stops, self.descriptors)
             found = with_coordinated_complement(text, tokens, cores, hi, found, self.lex,
                                                 self.stops)
-            found = [m for m in found if self._kept(m, tokens)]
+            found = [m for m in found if self._kept(m, tokens, cores)]
             found = quoted_outlets(text, tokens, cores, lo, hi, found, self.outlets)
-            mentions += self._known_names(text, tokens, cores, lo, hi, found)
+            mentions += [proclitic_in_name(text, tokens, m, self.lex)
+                         if m.type in ("PER", "ORG") else m
+                         for m in self._known_names(text, tokens, cores, lo, hi, found)]
         known = {m.words[0] for m in mentions if len(m.words) == 1} | self.one_word_countries
-        strip_leftover_proclitic(text, mentions, known)
+        strip_leftover_proclitic(text, mentions, known,
+                                 functools.partial(is_name_word, self.lex))
         mentions = self._trim_tails(text, tokens, mentions)
         mentions += self._propagate(text, tokens, cores, mentions)
+        mentions += list_members(text, tokens, cores, mentions, self.lex)
+        clubs_in_sports(tokens, cores, mentions, self.lex, self.sports_words, self.club_cues)
+        mentions += common_word_clubs(text, tokens, cores, mentions, self.lex, self.common_clubs,
+                                      self.club_list_cues, self.sports_words)
         mentions = merge_adjacent_persons(text, tokens, mentions)
         mentions = _split_two_surnames(text, tokens, mentions)
         groups = group_mentions(mentions, tokens, self.lex)
@@ -293,16 +312,22 @@ class EntityAnalyser:
                 added.append(mention)
         return sorted(found + added, key=lambda m: m.start) if added else found
 
-    def _kept(self, mention: RawMention, tokens: list[Token]) -> bool:
+    def _kept(self, mention: RawMention, tokens: list[Token], cores: list[str]) -> bool:
         """Whether a mention found by the tagger or a pattern stays: not a word that is never a
         name alone («[كأس] العالم», «الأكراد»), not an organisation made only of frequent words
-        never named in the news («التنظيم [يتخذها]»)."""
+        never named in the news («التنظيم [يتخذها]») unless a generic word names it («وكالة
+        [أعماق]», «صحيفة "[تقويم]"»)."""
         words = mention.words
         if " ".join(words) in self.not_institutions:
             return False  # «هيئة المحلفين»: the jury, not a body
         if len(words) == 1 and (words[0] in self.not_alone or words[0] in self.stops
                                 or strip_article(words[0]) in self.not_alone):
             return False  # also a time word alone («[صباح] الأحد»)
+        before = mention.first - 1
+        if before > 0 and tokens[before].kind in ("punct", "symbol"):
+            before -= 1  # an opening quotation mark
+        if before >= 0 and not tokens[before].has_article and cores[before] in self.descriptors:
+            return True
         return not (mention.type == "ORG" and all(
             self._not_in_names(tokens[i], w) for i, w in _word_tokens(tokens, mention)))
 

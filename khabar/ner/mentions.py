@@ -10,6 +10,7 @@ proclitic on a token that the rest of the article names without it («وواشن
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Token
@@ -86,14 +87,19 @@ def make_mention(text: str, tokens: list[Token], first: int, last: int, kind: st
 
 
 def strip_leftover_proclitic(text: str, mentions: list[RawMention],
-                             known: set[str]) -> None:
+                             known: set[str],
+                             whole: Callable[[str], bool] | None = None) -> None:
     """Leave out a proclitic the segmenter kept when the article names the rest without it.
 
-    ``known`` holds normalised single words known to be names (other mentions, countries).
+    ``known`` holds normalised single words known to be names (other mentions, countries);
+    ``whole(word)``, when given, tells a word that is a name as it stands («بوروسيا» is no
+    «بو» + «روسيا»).
     """
     for mention in mentions:
         word = mention.words[0]
         if len(word) < 4 or word[0] not in _PROCLITIC_LETTERS:
+            continue
+        if whole is not None and whole(word):
             continue
         for cut in (1, 2):
             rest = word[cut:]

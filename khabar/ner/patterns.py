@@ -482,13 +482,14 @@ def merge_adjacent_persons(text: str, tokens: list[Token],
                            mentions: list[RawMention]) -> list[RawMention]:
     """Two person mentions side by side with nothing between them are one name: the tagger or
     a rule found «[ينس]» and «[ستولتنبرغ]» apart, or propagation added a surname after a first
-    name («[فضل] [شاكر]»). Not when the second starts with a conjunction («… وأحمد»)."""
+    name («[فضل] [شاكر]»). Not when the second starts with a conjunction («… وأحمد»), unless
+    the letter is the name's own («[فيرجيل] [فان ديك]»)."""
     out: list[RawMention] = []
     for m in sorted(mentions, key=lambda x: x.start):
         prev = out[-1] if out else None
         if prev is not None and prev.type == "PER" and m.type == "PER" \
                 and m.first == prev.last + 1 \
-                and tokens[m.first].core_start == tokens[m.first].start \
+                and m.start == tokens[m.first].start \
                 and tokens[m.first].sentence == tokens[prev.last].sentence:
             merged = make_mention(text, tokens, prev.first, m.last, "PER",
                                   min(prev.confidence, m.confidence))

@@ -235,6 +235,12 @@ class MentionRefiner:
                     core)
         band = self.lex.frequency_band(normalize(stem))
         row = self.lex.silver.get(core)
+        # «[بريت]ني سبيرز»: a stem the news names a person at least half the time is a name.
+        stem_row = self.lex.silver.get(normalize(stem))
+        if stem_row is not None:
+            counts = stem_row.split("\t")
+            if 2 * int(counts[0]) >= int(counts[-1]):
+                return False
         return len(stem) > 2 and band is not None and band <= 13 \
             and (row is None or row.startswith("0\t"))
 

@@ -848,3 +848,69 @@ def test_a_long_quoted_title_before_the_complementizer_is_not_the_content(steps)
     a = attribute(steps, text, {"سالم الحربي": ("PER", ["سالم الحربي"])})
     q = only(a)
     assert (q.speaker.name, content(a, q)) == ("سالم الحربي", "القانون الجديد سيصدر قريبا")
+
+
+# --- round 4 on real news (seed 20261132) -----------------------------------------------------
+
+def test_the_topic_after_amma_is_the_speaker_and_her_later_words(steps):
+    text = ("وأفادت رئيسة الجمعية سلوى المناعي أن النساء يمثلن نصف السكان. أما الأستاذة "
+            "الجامعية بقسم التاريخ بكلية الآداب بجامعة صفاقس، ريم القلال، فقد أوضحت، من "
+            "جانبها، أن المصطلح ترجمة حديثة. وأفادت هذه الباحثة بأن الجدل قديم، معتبرة أن "
+            "الخلاف لغوي. وخلصت القلال إلى أن توحيد المصطلح هو الحل.")
+    a = attribute(steps, text, {"سلوى المناعي": ("PER", ["سلوى المناعي"])})
+    assert [(q.cue.text, q.speaker.name) for q in a.quotes] == [
+        ("أفادت", "سلوى المناعي"), ("أوضحت", "ريم القلال"), ("أفادت", "ريم القلال"),
+        ("معتبرة", "ريم القلال"), ("خلصت", "ريم القلال")]
+    assert content(a, a.quotes[4]) == "توحيد المصطلح هو الحل"
+
+
+def test_a_title_with_a_place_complement_is_no_name(steps):
+    text = "وأوضح الأستاذ الجامعي بقسم الفلسفة أن الدرس انتهى."
+    q = only(attribute(steps, text))
+    assert q.speaker.name == "الأستاذ الجامعي بقسم الفلسفة"
+
+
+def test_wali_is_a_governor_not_and_to(steps):
+    text = ("وقال رئيس النقابة كمال الجربي إن الصيادين سئموا الوعود. من جهته بيّن والي "
+            "قابس هشام الفالح أن الجهة ستحتضن ملتقى دوليا، مضيفا أنه سيتم رفع التوصيات.")
+    a = attribute(steps, text, {"كمال الجربي": ("PER", ["كمال الجربي"]),
+                                "هشام الفالح": ("PER", ["هشام الفالح"])})
+    assert [(q.cue.text, q.speaker.name) for q in a.quotes] == [
+        ("قال", "كمال الجربي"), ("بيّن", "هشام الفالح"), ("مضيفا", "هشام الفالح")]
+
+
+def test_ali_before_a_name_is_no_preposition(steps):
+    text = ("قال علي الكواري، المندوب الدائم لقطر لدى مكتب الأمم المتحدة بجنيف، إن بلاده "
+            "تستعد للبطولة.")
+    q = only(attribute(steps, text, {"علي الكواري": ("PER", ["علي الكواري"])}))
+    assert q.speaker.name == "علي الكواري"
+
+
+def test_a_name_in_apposition_then_a_role_before_a_quotation(steps):
+    text = ('وقال علي سالم الرميحي، رئيس مجلس إدارة غرفة تجارة الكويت "إن الغرفة مستمرة في '
+            'دعم بيئة الاستثمار".')
+    a = attribute(steps, text, {"علي سالم الرميحي": ("PER", ["علي سالم الرميحي"])})
+    q = only(a)
+    assert (q.kind, q.speaker.name) == ("direct", "علي سالم الرميحي")
+    assert content(a, q).startswith("إن الغرفة مستمرة")
+
+
+def test_the_article_of_a_name_after_lil_comes_back(steps):
+    text = ("وأفاد بيان للجيش العراقي السبت، أن 45 مسلحا قتلوا في غارة. وتحاصر القوات "
+            "البلدة منذ أسابيع، وفقا للمصدر.")
+    a = attribute(steps, text, {"لجيش العراقي": ("ORG", ["لجيش العراقي"])})
+    assert [q.speaker.name for q in a.quotes] == ["الجيش العراقي", "المصدر"]
+
+
+def test_a_hashtag_name_after_a_title_names_the_speaker(steps):
+    text = ("وأعلن الرئيس التنفيذي لتويتر، #جاك_مورفي، فتح تحقيق في 21 مارس/آذار، وذكر أن "
+            "الشركة ستراجع كل التطبيقات.")
+    q = only(attribute(steps, text))
+    assert (q.cue.text, q.speaker.name) == ("ذكر", "جاك مورفي")
+
+
+def test_a_fronted_adjunct_then_a_verb_and_its_named_subject(steps):
+    text = ("وفي رده على الهجوم المشتبه بأنه كيماوي، أدان مفوض الأمم المتحدة لحقوق "
+            "الإنسان،فارس العتيبي، الدول الكبرى، قائلا إن الرد كان فشلا ذريعا.")
+    q = only(attribute(steps, text, {"فارس العتيبي": ("PER", ["فارس العتيبي"])}))
+    assert (q.cue.text, q.speaker.name) == ("قائلا", "فارس العتيبي")

@@ -112,6 +112,14 @@ CASES = [
      "percent", None, None),
     ("وارتفعت الصادرات إلى 5ر12 مليار ريال", "5ر12 مليار ريال", 12_500_000_000, "ريال", False,
      "money", "SAR", None),
+    # Real-news round 4: Tunisian decimals read out with «فاصل», a definite number before a
+    # scale, thousands set off by dots in parentheses.
+    ("يمثلن 50 فاصل 2 بالمائة من السكان", "50 فاصل 2 بالمائة", 50.2, "%", False, "percent",
+     None, None),
+    ("ودفع النادي ما يقارب العشرة ملايين يورو", "ما يقارب العشرة ملايين يورو", 10_000_000,
+     "يورو", True, "money", "EUR", None),
+    ("أحبط رجال الجمارك تهريب (320.000) حبة مخدرة", "(320.000) حبة", 320_000, "حبة", False,
+     "count", None, None),
     # A model name in the same sentence as a real count.
     ("اشترت الشركة 12 طائرة بوينغ 737 الجديدة", "12 طائرة", 12, "طائرة", False, "count", None,
      None),
@@ -119,6 +127,13 @@ CASES = [
 
 # Sentences with no quantity in them: years, dates, ordinals, definite numbers, durations.
 NONE = [
+    # real-news round 4: a verb, scores, model names, a phone number
+    "وهو أمر أثنى عليه الوزير",
+    "وخسر الفريق بثلاثة نظيفة",
+    "وانتهت المباراة بفوزه بثلاثة دون رد",
+    "كان ضمن طاقم رحلة أبوللو 11",
+    "نفذت طائرات إف 16 الغارة",
+    "وتستقبل الملاحظات عبر الفاكس ورقمه (0125739992)",
     # real-news round 3 (our own sentences): ranks, dates, hours and names
     "ويتأهل الفريق إلى دور الستة عشر",
     "تقام المسابقة في الفترة ما بين 26 إلى 28 أبريل",

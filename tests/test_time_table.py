@@ -408,6 +408,28 @@ CASES = [
      FRI, "12 أيار/مايو", "DATE", "2019-05-12", None),
     ("يتيح التحديث حذف الرسالة في ظرف ساعة و8 دقائق وست عشرة ثانية", FRI,
      "ساعة و8 دقائق وست عشرة ثانية", "DURATION", "PT1H8M16S", None),
+    # Real-news round 4 (seed 20261132), our own sentences. A weekday the text names after
+    # «اليوم/أمس» when the article's date (the day it was collected) is another weekday.
+    ("وتجري المفاوضات في الفترة من اليوم الاثنين إلى الجمعة المقبل", date(2021, 7, 21),
+     "اليوم الاثنين", "DATE", "2021-07-19", None),
+    ("وقال المتحدث أمس الأحد إن الحادث انتهى", date(2021, 7, 21), "أمس الأحد", "DATE",
+     "2021-07-18", None),
+    # A day set off by commas after a clause in the future; verbs of what is awaited.
+    ("وستخوض تونس مباراة ودية أمام مالطا، الجمعة، قبل التوجه إلى روسيا", date(2021, 7, 25),
+     "الجمعة", "DATE", "2021-07-30", None),
+    ("يترقب الفلكيون ظاهرة نادرة مساء الجمعة، حيث يظهر القمر بلون أحمر", date(2021, 7, 22),
+     "مساء الجمعة", "TIME", "2021-07-23TEV", None),
+    ("وتستعد الولايات المتحدة لإعادة فرض كامل عقوباتها على دفعتين في 6 أغسطس و4 نوفمبر", FRI,
+     "4 نوفمبر", "DATE", "2021-11-04", None),
+    # A second day of the sentence keeps the year of the first; a day a week ahead at most is
+    # never one of last year.
+    ("وسيمكن مشاهدة الخسوف من أوروبا وأفريقيا بين الغروب ومنتصف الليل يوم 24 يوليو/تموز ثم "
+     "بين منتصف الليل وشروق الشمس يوم 25 يوليو/تموز في آسيا", FRI, "يوم 25 يوليو/تموز",
+     "DATE", "2021-07-25", None),
+    ("وأعلنت الهيئة أن الحفل أقيم في 27 يوليو", FRI, "27 يوليو", "DATE", "2021-07-27", None),
+    # Ramadan a week ahead, named in the past tense: the coming one.
+    ("وذلك بعد 5 أيام من إعلان الممثل عن ظهوره في شهر رمضان", date(2018, 5, 7), "شهر رمضان",
+     "DATE", "2018-05", None),
 ]
 
 #: Real-news words that are no time at all.

@@ -52,6 +52,16 @@ def _via(ref: Referent | None, depth: int = 0) -> Via | None:
     return Via(ref.name, ref.entity, _via(ref.via, depth + 1))
 
 
+def _article_name(name: str, text: str) -> str:
+    """«بيان للجيش العراقي»: a name the recogniser began after «ل» of «للـ», whose «ال» lost
+    its alif («لجيش العراقي»), with the article back («الجيش العراقي»)."""
+    words = name.split()
+    if len(words) > 1 and words[0].startswith("ل") and not words[0].startswith("ال") \
+            and words[1].startswith("ال") and "ل" + name in text:
+        return "ا" + name
+    return name
+
+
 def _quote(index: int, found: Found, text: str, doc: Doc) -> Quote:
     cue = None
     if found.cue is not None:
@@ -63,7 +73,8 @@ def _quote(index: int, found: Found, text: str, doc: Doc) -> Quote:
         speaker = Speaker("", None, None, None, False, None)
     else:
         start, end = found.speaker_span if found.speaker_span else (None, None)
-        speaker = Speaker(ref.name, ref.entity, start, end, ref.anonymous,
+        speaker = Speaker(_article_name(ref.name, text), ref.entity, start, end,
+                          ref.anonymous,
                           found.reason or ref.reason)
     via = _via(found.via) if found.via is not found.speaker else None
     return Quote(f"Q{index}", found.kind, found.start, found.end, cue, speaker, via,

@@ -277,6 +277,8 @@ class Finder(SubjectRules, ContentRules):
             norm = doc.norm(t)
             if doc.is_mark(t):
                 continue  # a quoted title on the way («في "قضية الموانئ"»)
+            if doc.is_comma(t) and t + 1 < k and lex.head(doc.norm(t + 1), lex.people):
+                continue  # «وقال فلان، رئيس مجلس إدارة الغرفة "…"»: a role in apposition
             if not doc.is_word(t) or norm in lex.cues or norm in lex.complementizers \
                     or norm in lex.relatives or norm in lex.clause_openers:
                 return False

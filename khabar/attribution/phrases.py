@@ -82,8 +82,10 @@ class Phrases:
         titles = lex.people | lex.anonymous
         for k in range(b - 2, head - 1, -1):
             # The last title of the description («نائب القائد العام … العميد حسين سلامي»).
-            if not self.is_definite(k) or (doc.norm(k) not in lex.titles
-                                           and lex.head(doc.norm(k), titles) is None):
+            construct = k + 1 < b and self.is_definite(k + 1) and not self.has_clitic(k, "ل") \
+                and lex.head(doc.norm(k), lex.people) is not None  # «رئيسة الجمعية فلانة»
+            if not (self.is_definite(k) or construct) or (
+                    doc.norm(k) not in lex.titles and lex.head(doc.norm(k), titles) is None):
                 continue
             genitive = False
             for j in range(k + 1, b):
@@ -91,7 +93,10 @@ class Phrases:
                 if tok.kind != "word":
                     return None
                 if tok.norm == "باسم" or (self.has_clitic(j, "ل") and not self.is_audience(j)
-                                          and not self.is_definite(j)):
+                                          and not self.is_definite(j)) or (
+                        self.has_clitic(j, "ب") and not self.is_definite(j)
+                        and j + 1 < b and self.is_definite(j + 1)):
+                    # «الأستاذة الجامعية بقسم العربية»: a complement, not a name
                     genitive = True
                     continue
                 if genitive:
@@ -127,6 +132,12 @@ class Phrases:
     def is_prep(self, j: int) -> bool:
         """A preposition, also with و/ف before it or a pronoun after it («عنه», «إليها»)."""
         norm = self.doc.norm(j)
+        if norm == "والي" and self.doc.tokens[j].text == "والي":
+            return False  # «والي قابس» "the governor" (written «وإلى/والى» when "and to")
+        if norm == "علي" and self.doc.tokens[j].text.endswith("ي"):
+            m = self.doc.mention_at(j)
+            if m is not None and m[2].type == "PER" and m[0] <= self.doc.tokens[j].start:
+                return False  # «قال علي المنصوري»: a name, not «على»
         cache = self.lex._preps
         known = cache.get(norm)
         if known is None:

@@ -208,7 +208,8 @@ class Discourse:
         for ref in reversed(self.speakers):
             if unit - ref.sentence > window:
                 break
-            if ref.entity is not None and not ref.nonhuman and ref.gender == gender:
+            if (ref.entity is not None or ref.extra.get("named")) and not ref.nonhuman \
+                    and ref.gender == gender:
                 return ref
         return None
 

@@ -31,6 +31,9 @@ _IN_COMPANY = frozenset({"بحضور", "وبحضور", "برفقه", "مع", "و
 
 
 _PLURAL_DEMONSTRATIVES = frozenset({"هءلاء", "هولاء"})  # «هؤلاء», normalised
+#: «أما … فـ»: the topic marker and the resumptive words before the verb («فقد أوضحت»).
+_TOPIC_MARKERS = frozenset({"اما", "واما"})
+_TOPIC_RESUMPTIVE = frozenset({"فقد", "فلقد"})
 
 
 class SubjectRules:
@@ -130,6 +133,9 @@ class SubjectRules:
     def subject_before(self, j: int, lo: int) -> tuple[Referent | None, tuple[int, int] | None]:
         """A speaker written before its verb: «المسؤولين المذكورين أكدوا», «وكان الوزير قد قال»."""
         doc, lex = self.doc, self.lex
+        topic = self._topic_subject(j, lo)
+        if topic is not None:
+            return topic
         b = j - 1
         while b >= lo and (lex.head(doc.norm(b), lex.auxiliaries) or self.ph.is_adverb(b)
                            or (doc.norm(b) == "من" and b + 1 < j) or doc.is_comma(b)):
@@ -184,16 +190,82 @@ class SubjectRules:
             return None, None
         return made
 
-    def _apposed_name(self, k: int, b: int, end: int, ref: Referent,
-                      s: int) -> tuple[Referent, tuple[int, int]] | None:
+    def _topic_subject(self, j: int, lo: int) -> tuple[Referent, tuple[int, int]] | None:
+        """«أما الأستاذة …، فلانة فلانية، فقد أوضحت أن…»: the topic after «أما» is the subject of
+        the verb after «ف»."""
+        doc = self.doc
+        f = j - 1 if j > lo and doc.norm(j - 1) in _TOPIC_RESUMPTIVE else j
+        if f == j and not self.ph.has_clitic(j, "ف"):
+            return None
+        t = next((k for k in range(f - 1, max(lo, f - 24) - 1, -1)
+                  if doc.norm(k) in _TOPIC_MARKERS or doc.is_terminator(k)), None)
+        if t is None or doc.norm(t) not in _TOPIC_MARKERS:
+            return None
+        end = f
+        while end > t + 1 and doc.is_comma(end - 1):
+            end -= 1
+        if end <= t + 1:
+            return None
+        first = next((k for k in range(t + 1, end) if doc.is_comma(k)), end)
+        cue = self.lex.cues.get(doc.norm(j))
+        gender = cue.gender if cue is not None else None
+        made = self.referent(t + 1, first, gender, doc.tokens[j].sentence)
+        if made is None:
+            return None
+        ref, span = made
+        if first < end:
+            # An apposition names the topic, before any earlier person its title could be.
+            for m in doc.mentions_in(doc.tokens[first].end, doc.tokens[end - 1].end):
+                if m[2].type == "PER":
+                    return self.discourse.entity_referent(m[2], gender), (m[0], m[1])
+            k = first + 1
+            b = next((x for x in range(k, end) if doc.is_comma(x)), end)
+            if b == end and end < f and doc.is_comma(end):
+                b = end  # the comma before «فقد»
+            if not ref.nonhuman and ref.number == "s":
+                apposed = self._apposed_name(k, b, f + 1, ref, doc.tokens[j].sentence,
+                                             family=True)
+                if apposed is not None:
+                    return apposed
+        return ref, span
+
+    def _apposed_hashtag(self, b: int, gender: str | None,
+                         s: int) -> tuple[Referent, tuple[int, int]] | None:
+        """«الرئيس التنفيذي لفيسبوك، #مارك_زوكربيرغ،»: a person's name written as a hashtag
+        between commas after a title."""
+        doc = self.doc
+        n = len(doc.tokens)
+        stop = min(n, b + 4)
+        while b < stop and doc.is_word(b):
+            b += 1  # «لفيسبوك», «لشركة زين»: the title's complement
+        if not (b + 2 < n and doc.is_comma(b) and doc.is_comma(b + 2)):
+            return None
+        tok = doc.tokens[b + 1]
+        words = tok.text.lstrip("#").split("_")
+        if tok.kind != "hashtag" or not 2 <= len(words) <= 4 or not all(words):
+            return None
+        name = " ".join(words)
+        bare = frozenset(self.lex.bare(normalize(w))[-1] for w in words)
+        known = self.discourse.by_words(bare)
+        if known is not None:
+            return known, (tok.start, tok.end)
+        ref = Referent(name, None, False, gender, "s", False, frozenset(), bare, sentence=s,
+                       position=tok.start)
+        ref.extra["named"] = True
+        return ref, (tok.start, tok.end)
+
+    def _apposed_name(self, k: int, b: int, end: int, ref: Referent, s: int,
+                      family: bool = False) -> tuple[Referent, tuple[int, int]] | None:
         """«رأى المخرج الإيراني، أصغر فرهادي، أن…»: a name the recogniser missed, set off by
-        commas after a person's title — two or three bare words, none a known noun."""
+        commas after a person's title — two or three bare words, none a known noun (with
+        ``family``, the last may be a family name in «ال»: «ريم القلال»)."""
         doc, lex = self.doc, self.lex
         if not 2 <= b - k <= 3 or not (b < end and doc.is_comma(b)):
             return None
         for t in range(k, b):
             tok = doc.tokens[t]
-            if tok.kind != "word" or self.ph.is_definite(t) or self.ph.is_prep(t) or (
+            definite = self.ph.is_definite(t) and not (family and t == b - 1)
+            if tok.kind != "word" or definite or self.ph.is_prep(t) or (
                     lex.head(tok.norm, lex.sources | lex.people | lex.anaphoric)
                     or tok.norm in lex.cues):
                 return None
@@ -204,6 +276,7 @@ class SubjectRules:
             return known, (n_start, n_end)
         named = Referent(doc.text[n_start:n_end], None, False, ref.gender, "s", False,
                          ref.heads, words, sentence=s, position=n_start)
+        named.extra["named"] = True  # a person's name: «هذه الباحثة» later can be her
         return named, (n_start, n_end)
 
     def referent(self, a: int, b: int, gender: str | None,
@@ -214,10 +287,12 @@ class SubjectRules:
             a, b = a + 1, b - 1  # a quoted name: its words
         start = doc.core_start(a)
         tok_a = doc.tokens[a]
+        elided = False  # «للمصدر»: ل + «المصدر» with its alif dropped
         if a > 0 and self.ph.has_clitic(a, "ل") and doc.norm(a) not in ("ل", "لـ"):
             prev = doc.norm(a - 1)
             if prev in ("وفقا", "طبقا", "ووفقا", "وطبقا"):
                 start = max(start, doc.core_start(a, 1))
+                elided = tok_a.norm.startswith("لل") and doc.text[start:start + 1] == "ل"
         end = doc.tokens[b - 1].end
         if start >= end:
             return None
@@ -238,6 +313,10 @@ class SubjectRules:
                 break
         if chosen is None and not relational and lex.head(tok_a.norm, lex.people | lex.titles):
             chosen = self._apposed_person(b)
+            if chosen is None:
+                tagged = self._apposed_hashtag(b, gender, s)
+                if tagged is not None:
+                    return tagged
         document = None
         if chosen is None and mentions and not relational:
             first = mentions[0]
@@ -293,7 +372,7 @@ class SubjectRules:
         anaphoric = anaphoric or any(w in lex.anaphoric for w in
                                      (doc.norm(k) for k in range(h, b)))
         definite = anaphoric or doc.tokens[h].has_article or readings[0].startswith("ال") \
-            or (len(readings) > 1 and readings[-2].startswith("ال"))
+            or (len(readings) > 1 and readings[-2].startswith("ال")) or (elided and h == a)
         g, number, nonhuman = noun_features(lex, head)
         coordinated = any(self.ph.has_clitic(k, "و") and lex.head(
             doc.norm(k), lex.sources | lex.anonymous) for k in range(h + 1, b))
@@ -360,7 +439,7 @@ class SubjectRules:
                                    frozenset({document, lex.bare(doc.norm(k))[-1][1:]}),
                                    words, sentence=s, position=a_start)
                     return ref, (a_start, end)
-        name = doc.text[start:end]
+        name = ("ا" if elided else "") + doc.text[start:end]
         if lex.head(doc.norm(h), lex.sources) is None:
             # A bare name the recogniser missed: an earlier speaker whose name has its words.
             known = self.discourse.by_words(words)
@@ -450,8 +529,13 @@ class SubjectRules:
                 doc.norm(a), lex.people | lex.titles | lex.media | lex.institutions | lex.naming)
             if plausible and headed and agrees(cue.gender, cue.number, ref, True):
                 return self.discourse.add(ref)
-        # «من ناحية أخرى، دعا إسحق هرتزوغ …، موضحا أن…»: a person named early in the clause.
-        for m in doc.mentions_in(doc.tokens[lo].start, doc.tokens[min(lo + 8, j) - 1].end):
+        # «من ناحية أخرى، دعا إسحق هرتزوغ …، موضحا أن…»: a person named early in the clause
+        # (after a fronted adjunct: «وفي رده على الهجوم، أدان مفوض …، فلان،…، قائلا»).
+        early = lo
+        if self.ph.is_prep(lo) or self.ph.has_clitic(lo, "ب") or self.ph.has_clitic(lo, "ل"):
+            early = next((k + 1 for k in range(lo + 1, min(lo + 11, j)) if doc.is_comma(k)), lo)
+        for m in doc.mentions_in(doc.tokens[early].start,
+                                 doc.tokens[min(early + 9, j) - 1].end):
             if m[2].type == "PER":
                 ref = self.discourse.entity_referent(m[2], None)
                 if agrees(cue.gender, cue.number, ref, True):

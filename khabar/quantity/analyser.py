@@ -6,6 +6,9 @@ or a date is never a quantity («2500 عسكري» is 2500 soldiers; «في 2008
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from ..model import Analysis, Quantity, Token
 from ..numbers import Number, number_word, read_number
 from ..options import Options
@@ -29,6 +32,12 @@ _BETWEEN_NUMBERS = frozenset({":", "/", "-", "–"})
 _TEENS = frozenset({"عشر", "عشره"})
 _RANGE_TO = frozenset({"الي", "حتي", "-", "–"})
 _ARTICLE = frozenset({"ال", "الـ"})
+#: Scale words after a definite number word that still make an amount («العشرة ملايين»).
+_SCALES = frozenset({"الف", "الاف", "مليون", "ملايين", "مليار", "مليارات"})
+#: «بثلاثة نظيفة», «بهدفين نظيفين»: a score with no goal against.
+_CLEAN_SHEET = frozenset({"نظيفه", "نظيف", "نظيفين", "نظيفتين"})
+#: «320.000»: thousands set off by dots.
+_THOUSANDS = re.compile(r"^[0-9]{1,3}(?:\.000)+$")
 _THAT = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها"})
 #: Words in «ال…» before a bare number that still counts (prepositions, relatives, «العدد»).
 _NOT_A_NAME_BEFORE = frozenset({"الي", "الا", "الذي", "التي", "الذين", "اللذين", "اللتين",
@@ -70,14 +79,20 @@ class QuantityAnalyser:
         while i < n:
             unit = found[i]
             tags = unit.tags
-            if ("num" not in tags and "numword" not in tags) or \
-                    (covered is not None and covered[unit.first]):
+            if covered is not None and covered[unit.first]:
                 i += 1
                 continue
-            number = read_number(numbers, i)
+            reading = numbers
+            if "num" not in tags and "numword" not in tags:
+                if not _definite_before_scale(norms, i):
+                    i += 1
+                    continue
+                reading = [*numbers[:i], unit.norm[2:], *numbers[i + 1:]]
+            number = read_number(reading, i)
             if number is None or not self._is_amount(found, norms, i, number.end, covered):
                 i += 1
                 continue
+            number = _spoken_decimal(found, norms, number) or _dotted_thousands(unit, number)
             start, end = unit.start, found[number.end - 1].end
             approx = False
             mod: str | None = None
@@ -89,6 +104,9 @@ class QuantityAnalyser:
             if i > 0 and norms[i - 1] in _MINUS and not _is_covered(found[i - 1], covered):
                 value, start = -value, found[i - 1].start
             k = number.end
+            if i > 0 and norms[i - 1] == "(" and k + 1 < n and norms[k] == ")" and \
+                    self._counted(tokens, found[k + 1], covered):
+                start, k = found[i - 1].start, k + 1  # «(320.000) حبة كبتاغون»
             if _model_name(found, norms, i, number) and (k >= n or (
                     units().match(norms, k) is None and
                     not self._counted(tokens, found[k], covered))):
@@ -141,8 +159,19 @@ class QuantityAnalyser:
         if end == i + 1 and unit.norm in _NOT_ALONE:
             return False
         if "numword" in unit.tags and unit.norm.startswith("ال") and \
-                number_word(unit.norm[2:]) is not None:
-            return False  # «الثلاثة»: definite, an adjective of a noun before it
+                number_word(unit.norm[2:]) is not None and not (
+                    end < len(norms) and norms[end] in _SCALES):
+            return False  # «الثلاثة»: definite, an adjective (not «العشرة ملايين يورو»)
+        if "num" in unit.tags and len(unit.text) >= 6 and unit.text[:1] in "0٠" and \
+                unit.text.isdigit():
+            return False  # «ورقمه (0125739992)»: a phone number
+        if unit.norm[:3] == "اثن" and unit.text.lstrip("وف")[:1] == "أ":
+            return False  # «أثنى عليه»: the verb "praised", not «اثنا/اثني» "two"
+        if end + 1 < len(norms) and norms[end] in ("دون", "مقابل") and \
+                norms[end + 1] in ("رد", "مقابل", "هدف", "رصيد"):
+            return False  # «بثلاثة دون رد»: a score
+        if end < len(norms) and norms[end] in _CLEAN_SHEET:
+            return False  # «بثلاثة نظيفة»: a score
         if i > 0 and norms[i - 1] in _ORDINAL_BEFORE and not unit.clitic and not (
                 norms[i - 1] in _ARTICLE and end < len(norms) and (
                     units().match(norms, end) is not None or _counted_noun(found[end]))):
@@ -150,7 +179,8 @@ class QuantityAnalyser:
         if i > 1 and norms[i - 1] == "(" and norms[i - 2] in _ORDINAL_BEFORE:
             return False  # «المادة (50)», «رقم (62)»
         if (i == 0 or norms[i - 1] in ("(", "-", "*", "•")) and end < len(norms) and \
-                norms[end] in (".", "-", ")", "–") and "num" in unit.tags:
+                norms[end] in (".", "-", ")", "–") and "num" in unit.tags and \
+                not any(c in unit.text for c in ".,٬"):  # (not «(320.000) حبة»)
             return False  # a list marker: «2 - أن يكون …», «3. أحكام …»
         if i + 2 < len(norms) and norms[i + 1] in _BETWEEN_NUMBERS and \
                 "num" in found[i + 2].tags:
@@ -180,6 +210,32 @@ class QuantityAnalyser:
         if token.proclitics or token.norm.startswith("ال") or len(token.norm) < 2:
             return False
         return token.norm not in units().not_counted
+
+
+def _definite_before_scale(norms: list[str], i: int) -> bool:
+    """«ما يقارب العشرة ملايين يورو»: a definite number word before a scale word."""
+    norm = norms[i]
+    return norm.startswith("ال") and i + 1 < len(norms) and norms[i + 1] in _SCALES and \
+        number_word(norm[2:]) is not None
+
+
+def _spoken_decimal(found: list[Unit], norms: list[str], number: Number) -> Number | None:
+    """«50 فاصل 2 بالمائة»: a decimal read out with «فاصل» (Tunisian news), 50.2."""
+    k = number.end
+    if not number.digits or not isinstance(number.value, int) or k + 1 >= len(found) or \
+            norms[k] != "فاصل" or "num" not in found[k + 1].tags or \
+            not found[k + 1].text.isdigit():
+        return None
+    value = float(f"{number.value}.{found[k + 1].text}")
+    return dataclasses.replace(number, value=value, end=k + 2, last=value)
+
+
+def _dotted_thousands(unit: Unit, number: Number) -> Number:
+    """«(320.000) حبة»: a dot between thousands, not a decimal point (never «.000»)."""
+    if number.end - number.start == 1 and _THOUSANDS.match(unit.text):
+        value = int(unit.text.replace(".", ""))
+        return dataclasses.replace(number, value=value, last=value)
+    return number
 
 
 def _counted_noun(unit: Unit) -> bool:

@@ -11,6 +11,9 @@ from .values import DAY, MONTH, YEAR, Point
 
 #: How many units either side of an expression are searched for signs of the future.
 _TENSE_WINDOW = 10
+#: The same for verbs of scheduled events, which never push a date to another year
+#: («وتستعد الولايات المتحدة لإعادة فرض كامل عقوباتها على دفعتين في 6 أغسطس»).
+_SCHEDULED_WINDOW = 16
 #: Punctuation that ends a clause: signs of tense are not looked for beyond it.
 _CLAUSE_ENDS = frozenset({"،", ",", "؛", ";", ".", ":", "(", ")", "«", "»", "\"", "“", "”"})
 #: «إن/أن» after a time: what follows is reported content, another clause.
@@ -68,13 +71,13 @@ def _finer_or_same(have: str, want: str) -> bool:
     return order.get(have, 9) <= order.get(want, 9)
 
 
-def _clause(units: list[Unit], i: int, j: int) -> range:
-    """The units around ``[i, j)`` up to :data:`_TENSE_WINDOW` on each side, within the clause."""
+def _clause(units: list[Unit], i: int, j: int, window: int = _TENSE_WINDOW) -> range:
+    """The units around ``[i, j)`` up to ``window`` on each side, within the clause."""
     lo = i
-    while lo > 0 and i - lo < _TENSE_WINDOW and units[lo - 1].norm not in _CLAUSE_ENDS:
+    while lo > 0 and i - lo < window and units[lo - 1].norm not in _CLAUSE_ENDS:
         lo -= 1
     hi = j
-    while hi < len(units) and hi - j < _TENSE_WINDOW and units[hi].norm not in _CLAUSE_ENDS \
+    while hi < len(units) and hi - j < window and units[hi].norm not in _CLAUSE_ENDS \
             and units[hi].norm not in _THAT:
         hi += 1  # («وقال محاميان الاثنين إن هؤلاء سيبقون…»: the statement is not the clause)
     return range(lo, hi)
@@ -83,7 +86,8 @@ def _clause(units: list[Unit], i: int, j: int) -> range:
 def is_scheduled(units: list[Unit], i: int, j: int) -> bool:
     """Whether a verb of a scheduled event in the imperfect stands in the clause around units
     ``[i, j)`` («يبدأ», «تعقد»: ``scheduled_cues``)."""
-    return any("scheduled" in units[k].tags for k in _clause(units, i, j) if not i <= k < j)
+    return any("scheduled" in units[k].tags for k in _clause(units, i, j, _SCHEDULED_WINDOW)
+               if not i <= k < j)
 
 
 def is_future(units: list[Unit], i: int, j: int) -> bool:
@@ -91,6 +95,8 @@ def is_future(units: list[Unit], i: int, j: int) -> bool:
 
     Signs: «سوف», «لن», «من المقرر» …, or a verb with the future prefix «س» (سيعقد، ستبدأ).
     """
+    if _future_verb_before(units, i, j):
+        return True
     lx = lexicon()
     exceptions = lx.future_exceptions
     for k in _clause(units, i, j):
@@ -113,6 +119,25 @@ def is_future(units: list[Unit], i: int, j: int) -> bool:
                 and _noun_stem(word) not in exceptions):
             return True
     return False
+
+
+def _future_verb_before(units: list[Unit], i: int, j: int) -> bool:
+    """«وستخوض إيران مباراة ودية أمام ليتوانيا، الجمعة، …»: a time set off by commas belongs
+    to the clause before it; that clause speaks of the future when it opens with a verb in
+    «س» (or holds «سوف», «لن» …)."""
+    if i < 2 or units[i - 1].norm not in ("،", ",") or (
+            j < len(units) and units[j].norm not in _CLAUSE_ENDS):
+        return False
+    k = i - 2
+    while k > 0 and i - k < _TENSE_WINDOW * 2 and units[k - 1].norm not in _CLAUSE_ENDS:
+        if "future" in units[k].tags:
+            return True
+        k -= 1
+    word = units[k].norm
+    if word[:1] in "وف" and len(word) > 5:
+        word = word[1:]
+    return units[k].kind == "word" and len(word) >= 5 and word[0] == "س" and \
+        word[1] in "يتن" and word not in lexicon().future_exceptions
 
 
 #: Words after «أن» that look like an imperfect verb but are not.

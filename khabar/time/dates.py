@@ -312,6 +312,10 @@ class DateRules(Rules):
                 # «عقد تسليم مايو», «عقود يونيو»: a delivery month, the next one to come.
                 if this < now:
                     year += 1
+            elif direction is None and day and self._sentence_year(number) is not None:
+                # «يوم 27 يوليو … ثم … يوم 28 يوليو»: the year of a day just named in the
+                # sentence, for a day of the same or a neighbouring month.
+                year = self._sentence_year(number)
             elif direction is None and self._continues_prior(number, day, i, j):
                 # «في 27 نيسان/أبريل 2017 …. ووافق المجلس … في 12 أيار/مايو»: the story
                 # of the sentence before goes on in its year.
@@ -321,12 +325,21 @@ class DateRules(Rules):
                     if this < now and not _just_before(pub, number, day):
                         year += 1
                 elif this > now and not self.scheduled(i, j) and not (
-                        self._names_event(i) and _just_after(pub, number, day)):
+                        self._names_event(i) and _just_after(pub, number, day)) and \
+                        not _days_after(pub, number, day):
                     year -= 1
         point = make_day(year, number, day) if day else make_month(year, number)
         if point is None:
             return None
         return Found(i, j, "DATE", point.value(), point=point, relative=True)
+
+    def _sentence_year(self, month: int) -> int | None:
+        """The year of the last day named in this sentence when its month is ``month`` or
+        next to it."""
+        last = self.ctx.sentence_day
+        if last is None or abs(last.day.month - month) > 1:
+            return None
+        return last.day.year
 
     def _in_name(self, i: int) -> bool:
         """Whether «اليوم»/«الغد» at ``i`` ends a name («عين اليوم», «بناة الغد»)."""
@@ -390,7 +403,10 @@ class DateRules(Rules):
             year = current[0]
             this, now = number, current[1]
             if direction == "past" or (direction is None and not self.future(i, j)):
-                if this > now:
+                coming = hijri_point(year, number) if this == now + 1 else None
+                if this > now and not (direction is None and coming is not None
+                                       and coming.day - pub <= _NEXT_MONTH):
+                    # (not «تواجده في شهر رمضان» a week before Ramadan begins: the coming one)
                     year -= 1
             elif this < now:
                 year += 1
@@ -487,12 +503,20 @@ class DateRules(Rules):
             if "weekday" not in nxt and k < self.n and self.units[k].kind == "word" and \
                     self.norms[k].startswith("ال"):
                 return None  # «اليوم الوطني», «اليوم الأول», «اليوم الذي»
+        named_day = None
         if "weekday" in nxt and not nxt["weekday"][1]:
             k += 1  # «اليوم الجمعة», «أمس الخميس»
+            named_day = nxt["weekday"][0]
         today = self.ctx.today
         if today is None:
             return Found(i, k, "DATE", None, relative=True)
         point = today.shift(offset)
+        if named_day is not None and point.gran == DAY and \
+                point.day.isoweekday() != named_day:
+            # «اليوم الاثنين» in an article dated a Wednesday (a date of publication that is
+            # the day it was collected): the weekday the text names, the nearest one.
+            back = (point.day.isoweekday() - named_day) % 7
+            point = point.shift(-back if back <= 3 else 7 - back)
         found = Found(i, k, "DATE", point.value(), point=point, relative=True)
         part = self.tags(k).get("day_part")
         if part is not None:
@@ -537,6 +561,8 @@ class DateRules(Rules):
 _FUTURE_SLACK = timedelta(days=14)
 
 
+#: A day this close after the publication date is never read as one of the year before.
+_NEXT_WEEK = timedelta(days=7)
 #: How far ahead a date without a year stays in the publication year in a past-tense sentence.
 _NEXT_MONTH = timedelta(days=31)
 #: What joins the days of a list: «22 و23», «16 أو 17», «16، 17».
@@ -550,6 +576,16 @@ def _just_before(published, month: int, day: int | None) -> bool:
     point = make_day(published.year, month, day)
     pub = published.date() if hasattr(published, "date") else published
     return point is not None and pub - _FUTURE_SLACK <= point.day < pub
+
+
+def _days_after(published, month: int, day: int | None) -> bool:
+    """Whether ``day``/``month`` of the publication year is within a week after it: «يوم 27
+    يوليو» in an article of 26 July is tomorrow, not a year ago, whatever the tense."""
+    if day is None:
+        return False
+    pub = published.date() if hasattr(published, "date") else published
+    point = make_day(pub.year, month, day)
+    return point is not None and pub < point.day <= pub + _NEXT_WEEK
 
 
 def _just_after(published, month: int, day: int | None) -> bool:

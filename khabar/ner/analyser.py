@@ -37,7 +37,13 @@ from .patterns import (
     with_adjectives,
     with_coordinated_complement,
 )
-from .refine import MentionRefiner, is_accusative_adjective, quoted_outlets
+from .refine import (
+    MentionRefiner,
+    adjective_after_body,
+    companies_typed_as_persons,
+    is_accusative_adjective,
+    quoted_outlets,
+)
 from .roles import RoleFinder
 from .tagger import shared_tagger
 
@@ -78,6 +84,9 @@ class EntityAnalyser:
         self.facilities = frozenset(normalize(w) for w in data["facilities_named_after_people"])
         self.facility_adjectives = frozenset(normalize(w) for w in data["facility_adjectives"])
         self.club_descriptors = frozenset(normalize(w) for w in data["club_descriptors"])
+        self.adjective_heads = frozenset(normalize(w) for w in data["adjective_body_heads"])
+        self.company_heads = frozenset(normalize(w) for w in data["company_heads"])
+        self.start_particles = frozenset(normalize(w) for w in data["name_start_particles"])
         self.sports_words = frozenset(strip_article(normalize(w)) for w in data["sports_words"])
         self.club_cues = frozenset(strip_article(normalize(w)) for w in data["club_cues"])
         self.common_clubs = frozenset(normalize(w) for w in data["common_word_clubs"])
@@ -145,6 +154,7 @@ class EntityAnalyser:
         strip_leftover_proclitic(text, mentions, known,
                                  functools.partial(is_name_word, self.lex))
         mentions = self._trim_tails(text, tokens, mentions)
+        companies_typed_as_persons(tokens, cores, mentions, self.company_heads)
         mentions += self._propagate(text, tokens, cores, mentions)
         mentions += list_members(text, tokens, cores, mentions, self.lex)
         clubs_in_sports(tokens, cores, mentions, self.lex, self.sports_words, self.club_cues)
@@ -320,6 +330,8 @@ class EntityAnalyser:
         words = mention.words
         if " ".join(words) in self.not_institutions:
             return False  # «هيئة المحلفين»: the jury, not a body
+        if adjective_after_body(tokens, cores, mention, self.adjective_heads, self.lex):
+            return False  # «تنظيم [إرهابي]»: the body's adjective, not its name
         if len(words) == 1 and (words[0] in self.not_alone or words[0] in self.stops
                                 or strip_article(words[0]) in self.not_alone):
             return False  # also a time word alone («[صباح] الأحد»)
@@ -339,6 +351,9 @@ class EntityAnalyser:
         common word («حسام كامل»)."""
         pairs = _word_tokens(tokens, mention)
         a = 0
+        while a < len(pairs) - 1 and mention.type == "PER" \
+                and tokens[pairs[a][0]].norm in self.start_particles:
+            a += 1  # «[فإن] نيمار»: a particle, then the name
         while a < len(pairs) - 1 and mention.type != "PER" \
                 and self._not_in_names(tokens[pairs[a][0]], pairs[a][1]):
             a += 1  # «[يحتل] تشيلسي», «[تعادل] ويست بروميتش»: a verb before the name

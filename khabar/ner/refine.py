@@ -350,3 +350,70 @@ def quoted_outlets(text: str, tokens: list[Token], cores: list[str], lo: int, hi
                     added.append(mention)
                 break
     return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+#: Endings of a nisba adjective, normalised («إرهابي», «الانفصالية», «الحوثيين»).
+_NISBA_ENDS = ("ي", "يه", "يين", "يون")
+
+
+def adjective_after_body(tokens: list[Token], cores: list[str], mention: RawMention,
+                         heads: frozenset[str], lex: Lexicon) -> bool:
+    """Whether a one-word organisation is the adjective of a generic body before it, not its
+    name: «تنظيم [إرهابي]», «منظمة "[إرهابية]"», «الحركة [الانفصالية]», «مدرسة [ثانوية]». The word
+    is a nisba adjective that is under 40 % of its uses in the news inside a name (so «شركة
+    سوني» and clubs stay)."""
+    if mention.type != "ORG" or len(mention.words) != 1:
+        return False
+    word = mention.words[0]
+    if not word.endswith(_NISBA_ENDS) or word in lex.known_names:
+        return False
+    before = mention.first - 1
+    if before >= 0 and tokens[before].kind in ("punct", "symbol"):
+        before -= 1
+    if before < 0 or strip_article(cores[before]) not in heads:
+        return False
+    row = lex.silver.get(word)
+    if row is None:
+        return True
+    counts = [int(x) for x in row.split("\t")]
+    return sum(counts[:3]) * 10 < counts[4] * 4
+
+
+def _after_and(token: Token) -> bool:
+    """Whether a token starts with the conjunction «و»."""
+    return any(w.role == "proclitic" and w.form == "و" for w in token.words)
+
+
+def companies_typed_as_persons(tokens: list[Token], cores: list[str],
+                               mentions: list[RawMention], heads: frozenset[str]) -> None:
+    """A person or a place right after «شركة»/«شركات مثل» is a company, and so are the names
+    joined to it by «و» («شركات مثل [أسترا زينيكا] و[روش]»), and the article's other mentions
+    with the same words («سهم [أسترا زينيكا]»). Types are changed in place."""
+    if heads.isdisjoint(cores):
+        return
+    companies: set[tuple[str, ...]] = set()
+    chain: RawMention | None = None
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.type == "MISC":
+            chain = None
+            continue
+        before = m.first - 1
+        while before >= 0 and tokens[before].kind in ("punct", "symbol"):
+            before -= 1
+        if before >= 0 and cores[before] == "مثل":
+            before -= 1
+        headed = before >= 0 and cores[before] in heads and not tokens[before].has_article \
+            and not tokens[m.first].proclitics
+        joined = chain is not None and _after_and(tokens[m.first]) and all(
+            tokens[k].kind in ("punct", "symbol") for k in range(chain.last + 1, m.first))
+        if headed or joined:
+            chain = m
+        else:
+            chain = None
+            continue
+        if m.type != "ORG":
+            m.type = "ORG"
+        companies.add(m.words)
+    for m in mentions:
+        if m.type == "PER" and m.words in companies:
+            m.type = "ORG"

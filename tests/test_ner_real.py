@@ -510,3 +510,49 @@ def test_round5_gold_floor():
     result = evaluate_files(files)
     assert result["entities"]["f1"] >= 1.0, result["entities"]
     assert result["roles"]["f1"] >= 1.0, result["roles"]
+
+
+def test_a_blessing_ends_the_name_and_god_is_no_person():
+    a = analyse("وقال الشيخ سالم المطيري إن عثمان رضي الله عنه قتل وهو يقرأ، وسأل الله أن يحفظ "
+                "البلاد. وأضاف أن الملك فهد رحمه الله بنى المسجد.")
+    assert mentions(a, "PER") == ["سالم المطيري", "عثمان", "فهد"]
+    assert people(a) == {"سالم المطيري": ["الشيخ"], "عثمان": [], "فهد": ["الملك"]}
+
+
+def test_a_title_in_quotation_marks_after_a_prize_or_a_work_is_no_person():
+    a = analyse("فاز المهاجم كريم بلعيد بجائزة «الأسد الذهبي» لأفضل لاعب، وقال إن «الأسد "
+                "الذهبي» تتويج لموسمه. وأدت الممثلة هالة درويش دورا في مسلسل \"خان الحرير\".")
+    assert mentions(a, "PER") == ["كريم بلعيد", "هالة درويش"]
+    assert [e.type for e in a.entities if e.name == "الأسد الذهبي"] == ["MISC"]
+    assert [e.type for e in a.entities if e.name == "خان الحرير"] == ["MISC"]
+
+
+def test_a_title_before_a_name_with_lam_or_in_construct_is_another_persons():
+    a = analyse("قال المحامي الخاص لعادل منصور، سامي الفخراني، إن موكله بريء. وأرسل المحامي "
+                "رسالة إلى محامي منى سالم، وقال المتحدث باسم المحكمة لهشام داود إن الجلسة تأجلت.")
+    assert people(a) == {"عادل منصور": [], "سامي الفخراني": ["المحامي الخاص لعادل منصور"],
+                         "منى سالم": [], "هشام داود": []}
+
+
+def test_a_title_goes_on_through_a_body_inside_a_body():
+    a = analyse("قال رئيس كتلة نداء تونس في مجلس نواب الشعب، رضا الجلاصي، إن الحزب يدعم "
+                "الحكومة.")
+    assert people(a) == {"رضا الجلاصي": ["رئيس كتلة نداء تونس في مجلس نواب الشعب"]}
+    assert mentions(a, "ORG") == ["نداء تونس", "مجلس نواب الشعب"]
+
+
+def test_parliaments_and_a_spelling_of_the_sdf_are_organisations():
+    a = analyse("أعلنت قوات سوريا الديموقراطية أنها سيطرت على قرية قرب مدينة الرقة. وناقش "
+                "مجلس العموم في لندن العقوبات، فيما صوت مجلس الدوما في موسكو على قانون.")
+    assert mentions(a, "ORG") == ["قوات سوريا الديموقراطية", "مجلس العموم", "مجلس الدوما"]
+    assert mentions(a, "LOC") == ["الرقة", "لندن", "موسكو"]
+
+
+def test_round6_gold_floor():
+    gold = Path(__file__).parent / "gold"
+    files = [gold / f"ner-{n}.json" for n in
+             ("blessing-formulas", "works-and-prizes", "titles-of-others",
+              "parliaments-and-forces")]
+    result = evaluate_files(files)
+    assert result["entities"]["f1"] >= 1.0, result["entities"]
+    assert result["roles"]["f1"] >= 1.0, result["roles"]

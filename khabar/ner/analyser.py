@@ -43,6 +43,7 @@ from .refine import (
     companies_typed_as_persons,
     is_accusative_adjective,
     quoted_outlets,
+    quoted_works,
 )
 from .roles import RoleFinder
 from .tagger import shared_tagger
@@ -87,6 +88,9 @@ class EntityAnalyser:
         self.adjective_heads = frozenset(normalize(w) for w in data["adjective_body_heads"])
         self.company_heads = frozenset(normalize(w) for w in data["company_heads"])
         self.start_particles = frozenset(normalize(w) for w in data["name_start_particles"])
+        self.blessings = frozenset(normalize(w) for w in data["blessing_verbs"])
+        self.god = normalize("الله")
+        self.works = frozenset(normalize(w) for w in data["work_descriptors"])
         self.sports_words = frozenset(strip_article(normalize(w)) for w in data["sports_words"])
         self.club_cues = frozenset(strip_article(normalize(w)) for w in data["club_cues"])
         self.common_clubs = frozenset(normalize(w) for w in data["common_word_clubs"])
@@ -154,6 +158,7 @@ class EntityAnalyser:
         strip_leftover_proclitic(text, mentions, known,
                                  functools.partial(is_name_word, self.lex))
         mentions = self._trim_tails(text, tokens, mentions)
+        mentions = quoted_works(text, tokens, cores, mentions, self.works)
         companies_typed_as_persons(tokens, cores, mentions, self.company_heads)
         mentions += self._propagate(text, tokens, cores, mentions)
         mentions += list_members(text, tokens, cores, mentions, self.lex)
@@ -364,6 +369,11 @@ class EntityAnalyser:
                 return None
             pairs = pairs[a:]
         b = len(pairs) - 1
+        if mention.type == "PER" and pairs[b][1] == self.god:
+            for i in range(1, b):
+                if pairs[i][1] in self.blessings and pairs[i + 1][1] == self.god:
+                    b = i - 1  # «[عثمان] رضي الله عنه»: the name, then a blessing
+                    break
         while b > 0 and (pairs[b][1] in self.end_stops or (
                 mention.type != "PER" and self._not_in_names(tokens[pairs[b][0]], pairs[b][1]))):
             b -= 1

@@ -27,6 +27,8 @@ from .patterns import _person_like
 #: Words that start a name and need the next one: «بن علي يلدريم», «أبو محمد».
 _NAME_LINKS = frozenset({"بن", "ابن", "بنت", "ابو", "ام", "عبد"})
 _QUOTES = frozenset("\"«»“”'")
+_OPENERS = _QUOTES | {"("}
+_CLOSERS = _QUOTES | {")"}
 #: Ordinals that after a name alone are more often a ranking («ميسي الأول») than a monarch's.
 _RANKING_ORDINALS = frozenset(normalize(w) for w in ("الأول", "الأولى", "الثاني", "الثانية"))
 
@@ -417,3 +419,19 @@ def companies_typed_as_persons(tokens: list[Token], cores: list[str],
     for m in mentions:
         if m.type == "PER" and m.words in companies:
             m.type = "ORG"
+
+
+def quoted_works(text: str, tokens: list[Token], cores: list[str], mentions: list[RawMention],
+                 works: frozenset[str]) -> list[RawMention]:
+    """«بجائزة "[الأسد الذهبي]"», «مسلسل "[خان الحرير]"»: a person or a body in quotation marks
+    or brackets right after a word for a prize or a work (``work_descriptors``) is the title
+    (MISC), not a name we score."""
+    out = []
+    for m in mentions:
+        before, after = m.first - 1, m.last + 1
+        if m.type in ("PER", "ORG") and before >= 1 and after < len(tokens) \
+                and tokens[before].text in _OPENERS and tokens[after].text in _CLOSERS \
+                and strip_article(cores[before - 1]) in works:
+            m = make_mention(text, tokens, m.first, m.last, "MISC", m.confidence) or m
+        out.append(m)
+    return out

@@ -106,14 +106,21 @@ class RoleFinder:
         اللبناني العميد جورج خوري» → «المتحدث باسم الجيش اللبناني», «العميد» (but «نائبة
         الرئيس» is one title: «الرئيس» is the complement of «نائبة»).
         """
+        if _has_lam(tokens[first]):
+            return []  # «المحامي الخاص [لترامب]، …»: the complement of another's title
         near = first - 1
         if near > lo and tokens[near].text in _COMMAS:
             near -= 1
+        elif near >= lo and not tokens[near].has_article \
+                and self.token_kind(text, tokens, near, names) == "head":
+            return []  # «محامي [كليفورد]»: a title in construct names another's role
         head = -1
         kinds: dict[int, str] = {}
         j = near
         while j >= lo and near - j < MAX_ROLE_TOKENS:
             kind = self.token_kind(text, tokens, j, names)
+            if kind == "stop" and names.get(j) == "PER" and _person_after_lam(tokens, j, names):
+                kind = "name"  # «المحامي الخاص [لترامب]، مايكل كوهين»: the title's complement
             kinds[j] = kind
             if kind in ("head", "honor"):
                 if _is_preposition_amam(text, tokens[j]):
@@ -143,9 +150,11 @@ class RoleFinder:
 
     def _qualifies(self, text: str, tokens: list[Token], j: int, names: dict[int, str]) -> bool:
         """Whether token ``j`` can take «في» + a place or a body inside a title before a name: a
-        head, a link or a nisba adjective («الشؤون العربية [في] …»), not a participle («المقيم
-        في بريطانيا» describes the person)."""
+        head, a link, an organisation's name or a nisba adjective («الشؤون العربية [في] …»), not
+        a participle («المقيم في بريطانيا» describes the person)."""
         kind = self.token_kind(text, tokens, j, names)
+        if names.get(j) == "ORG":
+            return True  # «رئيس كتلة نداء تونس [في] مجلس نواب الشعب»: a body in a body
         return kind in ("head", "link", "nat") or (
             kind == "def" and tokens[j].norm.endswith(("ي", "يه")))
 
@@ -224,6 +233,18 @@ _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "�
 def _has_conjunction(token: Token) -> bool:
     """Whether the token starts with the conjunction و or ف written onto it."""
     return any(w.role == "proclitic" and w.form in ("و", "ف") for w in token.words[:1])
+
+
+def _has_lam(token: Token) -> bool:
+    """Whether the token starts with the preposition ل written onto it («لترامب»)."""
+    return any(w.role == "proclitic" and w.form in ("ل", "لل") for w in token.words[:2])
+
+
+def _person_after_lam(tokens: list[Token], j: int, names: dict[int, str]) -> bool:
+    """Whether token ``j`` is in a person's name whose first token has ل («لترامب»)."""
+    while names.get(j - 1) == "PER" and not _has_lam(tokens[j]):
+        j -= 1
+    return _has_lam(tokens[j])
 
 
 def _is_relative(token: Token) -> bool:

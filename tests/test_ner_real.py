@@ -556,3 +556,10 @@ def test_round6_gold_floor():
     result = evaluate_files(files)
     assert result["entities"]["f1"] >= 1.0, result["entities"]
     assert result["roles"]["f1"] >= 1.0, result["roles"]
+
+
+def test_the_title_a_spokesman_speaks_for_is_the_named_persons_role():
+    a = analyse("وقال المتحدث باسم الرئيس التركي رجب طيب أردوغان إن الزيارة مهمة. وقال المتحدث "
+                "باسم الجيش اللبناني العميد جورج خوري إن الوضع هادئ.")
+    assert people(a) == {"رجب طيب أردوغان": ["الرئيس التركي"],
+                         "جورج خوري": ["المتحدث باسم الجيش اللبناني", "العميد"]}

@@ -145,6 +145,12 @@ class RoleFinder:
                            and kinds[p - 1] in ("def", "nat", "name")
                            and (tokens[p].has_article or kinds[p] == "honor"
                                 or (p < near and kinds[p + 1] in ("def", "link", "name")))]
+        # «المتحدث باسم [الرئيس التركي] رجب طيب أردوغان»: the spokesman is someone else; the
+        # name's own title is the one he speaks for.
+        for p in range(head, near):
+            if tokens[p].norm == "باسم" and kinds.get(p + 1) == "head":
+                starts = [p + 1] + [q for q in starts if q > p + 1]
+                break
         ends = [s - 1 for s in starts[1:]] + [near]
         return [(self._start(tokens[s]), tokens[e].end) for s, e in zip(starts, ends, strict=True)]
 

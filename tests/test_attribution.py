@@ -914,3 +914,32 @@ def test_a_fronted_adjunct_then_a_verb_and_its_named_subject(steps):
             "الإنسان،فارس العتيبي، الدول الكبرى، قائلا إن الرد كان فشلا ذريعا.")
     q = only(attribute(steps, text, {"فارس العتيبي": ("PER", ["فارس العتيبي"])}))
     assert (q.cue.text, q.speaker.name) == ("قائلا", "فارس العتيبي")
+
+
+def test_a_description_stops_before_the_definite_object_of_its_verb(steps):
+    text = ("يواجه كاتب مصري التحقيق بعد تعليقات له قال فيها إن المقاهي في القاهرة أكثر من "
+            "المكتبات. وقال عضو مجلس الشورى إن اللجنة ستدرس الملف.")
+    a = attribute(steps, text)
+    assert [q.speaker.name for q in a.quotes] == ["كاتب مصري", "عضو مجلس الشورى"]
+    assert content(a, a.quotes[0]) == "المقاهي في القاهرة أكثر من المكتبات"
+
+
+def test_a_statement_issued_by_an_office_names_the_office(steps):
+    text = ("وفتشت الشرطة مكاتب في بروكسل وأنتويرب، حسب بيان أصدره مكتب الادعاء العام. "
+            "وكشف البيان أن ثلاثة وكلاء لاعبين يخضعون للاستجواب.")
+    a = attribute(steps, text, {"مكتب الادعاء العام": ("ORG", ["مكتب الادعاء العام"])})
+    assert [q.speaker.name for q in a.quotes] == ["مكتب الادعاء العام"] * 2
+    assert content(a, a.quotes[1]) == "ثلاثة وكلاء لاعبين يخضعون للاستجواب"
+
+
+def test_a_document_description_ends_before_its_verb(steps):
+    text = "اختارت إدارة مهرجان قرطاج الفنانة سلمى العيادي لرئاسة اللجنة، بحسب بيان نشر الأربعاء."
+    q = only(attribute(steps, text))
+    assert q.speaker.name == "بيان"
+
+
+def test_bal_opens_a_clause_and_the_paper_keeps_speaking(steps):
+    text = ("وقالت صحيفة \"ذا صن\" إن آلاف القمصان بيعت في غلاسكو. ولم تذكر الصحيفة "
+            "\"العداوة التاريخية\" بين البلدين سببا لذلك، بل قالت إن الجماهير تحب الفريق.")
+    a = attribute(steps, text, {"ذا صن": ("ORG", ["ذا صن"])})
+    assert [q.speaker.name for q in a.quotes] == ["ذا صن", "ذا صن"]

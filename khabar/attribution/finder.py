@@ -647,6 +647,10 @@ class Finder(SubjectRules, ContentRules):
             return None
         np_end = doc.token_at(span[1] - 1) + 1 if span[1] > span[0] else k
         np_end = max(np_end, self.ph.noun_phrase(head_token, stop))
+        issuer = self.document_issuer(head_token, np_end, stop, s)
+        if issuer is not None:
+            ref, span = issuer
+            np_end = max(np_end, doc.token_at(span[1] - 1) + 1)
         tail = np_end
         medium = None
         while tail < hi and not doc.is_terminator(tail):
@@ -720,6 +724,22 @@ class Finder(SubjectRules, ContentRules):
             found.speaker.via = via_ref
         found.via = found.via or found.speaker.via
         return found, max(np_end, j + 1)
+
+    def document_issuer(self, head: int, np_end: int, stop: int, s: int
+                        ) -> tuple[Referent, tuple[int, int]] | None:
+        """«حسب بيان أصدره مكتب الادعاء العام»: who issued the document the source names."""
+        doc, lex = self.doc, self.lex
+        if np_end >= stop or lex.head(doc.norm(head), lex.documents) is None or \
+                doc.norm(np_end) not in lex.issuing_verbs:
+            return None
+        form = CueForm(doc.norm(np_end), "verb", "past", None, "s", 0)
+        found = self.subject_after(np_end + 1, stop, form, s)
+        if found is None or (found[0].entity is None and not (
+                found[0].heads & (lex.institutions | lex.people | lex.media))):
+            return None
+        # «وكشف البيان أن…» later: the document stands for whoever issued it.
+        found[0].heads = found[0].heads | {lex.head(doc.norm(head), lex.documents)}
+        return found
 
     def sourcing_verb(self, m: int) -> CueForm | None:
         """The verb of saying in a sourcing phrase, also with the object pronoun of «ما»:

@@ -90,6 +90,7 @@ class Lexicon:
                 self.cues[prefix + form] = CueForm(form, "document", "past", "m", "s",
                                                    len(prefix))
         self.agents = tuple(tuple(normalize(a).split()) for a in cues["agents"])
+        self.issuing_verbs = _norm_all(cues["issuing_verbs"])
         self.sourcing: dict[str, list[Sourcing]] = {}
         for entry in cues["sourcing"]:
             words = tuple(normalize(entry["phrase"]).split())

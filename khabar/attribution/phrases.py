@@ -199,6 +199,13 @@ class Phrases:
 
     # --- noun phrases ---------------------------------------------------------------------
 
+    def _indefinite_nisba(self, j: int) -> bool:
+        """Whether token ``j`` is an indefinite relative adjective («سعودي», «عسكري»)."""
+        tok = self.doc.tokens[j]
+        norm = self.doc.norm(j)
+        return tok.kind == "word" and len(norm) >= 4 and norm.endswith("ي") and \
+            not self.is_definite(j) and self.doc.mention_at(j) is None
+
     def noun_phrase(self, a: int, hi: int) -> int:
         """The end (excluded) of the speaker description that starts at token ``a``."""
         doc, lex = self.doc, self.lex
@@ -251,6 +258,13 @@ class Phrases:
                 continue
             if names and tok.kind == "word" and not self.could_be_name(j):
                 break
+            if j > head and tok.kind == "word" and tok.norm in lex.issuing_verbs and \
+                    lex.head(doc.norm(head), lex.documents) is not None:
+                break  # «بحسب بيان نشر الأربعاء», «بيان أصدره مكتب…»: who issued it follows
+            if not definite and j > head + 1 and tok.kind == "word" and self.is_definite(j) \
+                    and doc.mention_at(j) is None and self._indefinite_nisba(j - 1) \
+                    and lex.head(doc.norm(j), lex.titles | lex.people) is None:
+                break  # «يواجه كاتب سعودي التحقيق»: the object after «noun + adjective»
             if names and tok.kind == "word" and names < 4:
                 names += 1
             if genitive and tok.kind == "word":
@@ -272,6 +286,9 @@ class Phrases:
                     close = doc.open_at.get(tok.start)
                     prev = lex.head(doc.norm(j - 1), lex.naming | lex.media | lex.institutions
                                     | lex.people | lex.anonymous)
+                    if prev is not None and self.is_definite(j - 1) and \
+                            doc.mention_at(j + 1) is None:
+                        prev = None  # «ولم تذكر الصحيفة "العداوة التاريخية"»: an object
                     if close is not None and (prev is not None or doc.mention_at(j + 1)):
                         end = doc.token_at(close) + 1
                         if end - j <= 6 and end <= hi:

@@ -111,6 +111,10 @@ def is_future(units: list[Unit], i: int, j: int) -> bool:
                 units[k + 1].norm[:1] in "يتن" and len(units[k + 1].norm) >= 3 and \
                 units[k + 1].norm not in _NOT_IMPERFECT:
             return True  # «أن» + imperfect: «على أن تبدأ»، «قبل أن يرد»
+        if unit.norm in _WHEN and k < i and k + 1 < len(units) and \
+                units[k + 1].norm[:1] in "يتن" and len(units[k + 1].norm) >= 4 and \
+                units[k + 1].norm not in _NOT_IMPERFECT:
+            return True  # «حين يجتمعون … مساء الأربعاء»: when they meet
         word = unit.norm
         if word[:1] in "وف" and len(word) > 5:
             word = word[1:]
@@ -139,6 +143,9 @@ def _future_verb_before(units: list[Unit], i: int, j: int) -> bool:
     return units[k].kind == "word" and len(word) >= 5 and word[0] == "س" and \
         word[1] in "يتن" and word not in lexicon().future_exceptions
 
+
+#: «حين/عندما» before an imperfect verb: an event still to come.
+_WHEN = frozenset({"حين", "وحين", "حينما", "عندما", "وعندما"})
 
 #: Words after «أن» that look like an imperfect verb but are not.
 _NOT_IMPERFECT = frozenset({"تلك", "نحو", "نفس", "تمت", "نسبه", "تاريخ"})

@@ -261,6 +261,22 @@ class DurationRules(Rules):
             return None
         return self._clock_rest(i, i + 3, hour, minute)
 
+    def _day_beyond_aside(self, k: int) -> Point | None:
+        """«الساعة الثامنة مساء (19:00 بتوقيت غرينتش) أمس الجمعة»: the day of a clock time,
+        written after an aside in parentheses (or after the parenthesis it closes)."""
+        if _norm(self.units, k) == "(":
+            close = next((x for x in range(k + 1, min(k + 10, self.n))
+                          if _norm(self.units, x) == ")"), None)
+            if close is None:
+                return None
+            k = close + 1
+        elif _norm(self.units, k) == ")":
+            k += 1
+        else:
+            return None
+        sub = self._day_after(k)
+        return sub.point if sub is not None else None
+
     def bare_clock(self, i: int) -> Found | None:
         """«في السادسة والنصف من مساء اليوم», «عند الثالثة عصرا»: an hour with no «الساعة»,
         after «في» or «عند», read as a clock time only with minutes or a part of the day."""
@@ -306,6 +322,8 @@ class DurationRules(Rules):
             sub = self._day_after(k)
             if sub is not None:
                 day_point, k = sub.point, sub.j
+        if day_point is None:
+            day_point = self._day_beyond_aside(k)
         if day_point is None:
             day_point = self.ctx.sentence_day or self.ctx.today
         clock = f"T{hour:02d}:{minute:02d}" + ("Z" if zone == "Z" else "")

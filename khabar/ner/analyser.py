@@ -78,6 +78,9 @@ class EntityAnalyser:
             outlets.setdefault(words[0], []).append(words)
         self.outlets = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in outlets.items()}
         self.not_alone = frozenset(normalize(w) for w in data["not_names_alone"])
+        self.not_persons_alone = frozenset(
+            strip_article(normalize(w))
+            for w in data["not_persons_alone"] + data["regnal_ordinals"])
         self.end_stops = frozenset(normalize(w) for w in data["name_end_stops"])
         self.not_institutions = frozenset(" ".join(normalize(w).split())
                                           for w in data["not_institutions"])
@@ -161,6 +164,7 @@ class EntityAnalyser:
         mentions = quoted_works(text, tokens, cores, mentions, self.works)
         companies_typed_as_persons(tokens, cores, mentions, self.company_heads)
         mentions += self._propagate(text, tokens, cores, mentions)
+        mentions += self._first_names(text, tokens, cores, mentions)
         mentions += list_members(text, tokens, cores, mentions, self.lex)
         clubs_in_sports(tokens, cores, mentions, self.lex, self.sports_words, self.club_cues)
         mentions += common_word_clubs(text, tokens, cores, mentions, self.lex, self.common_clubs,
@@ -340,6 +344,9 @@ class EntityAnalyser:
         if len(words) == 1 and (words[0] in self.not_alone or words[0] in self.stops
                                 or strip_article(words[0]) in self.not_alone):
             return False  # also a time word alone («[صباح] الأحد»)
+        if len(words) == 1 and mention.type == "PER" \
+                and strip_article(words[0]) in self.not_persons_alone:
+            return False  # «صلاح، [أفضل] لاعب», «طفلهما [الثالث]»: an ordinal, no person
         before = mention.first - 1
         if before > 0 and tokens[before].kind in ("punct", "symbol"):
             before -= 1  # an opening quotation mark
@@ -375,6 +382,8 @@ class EntityAnalyser:
                     b = i - 1  # «[عثمان] رضي الله عنه»: the name, then a blessing
                     break
         while b > 0 and (pairs[b][1] in self.end_stops or (
+                mention.type == "PER" and not tokens[pairs[b][0]].has_article
+                and pairs[b][1] in self.not_persons_alone) or (
                 mention.type != "PER" and self._not_in_names(tokens[pairs[b][0]], pairs[b][1]))):
             b -= 1
         words = mention.words
@@ -471,7 +480,8 @@ class EntityAnalyser:
             patterns.setdefault(m.words[0], {}).setdefault(m.words, m.type)
             if m.type == "PER" and len(m.words) > 1:
                 surname = m.words[-1]
-                if len(surname) > 3 and not self.lex.triggers.get(strip_article(surname)):
+                if len(surname) > 3 and not self.lex.triggers.get(strip_article(surname)) \
+                        and strip_article(surname) not in self.not_persons_alone:
                     patterns.setdefault(surname, {}).setdefault((surname,), "PER")
                 if len(m.words) > 2 and m.words[-2] in ("ال", "ابو", "بن"):
                     # «آل الشيخ», «أبو ريدة»: a family name of two words
@@ -511,6 +521,48 @@ class EntityAnalyser:
                             size = len(words)
                         break
             i += size or 1
+        return found
+
+    def _first_names(self, text: str, tokens: list[Token], cores: list[str],
+                     mentions: list[RawMention]) -> list[RawMention]:
+        """A person's first name alone after the full name («[حبيب نورمحمدوف] … تحدي
+        [حبيب]»): a word that is a name in the news (or rare), the first word of one full
+        name only and nobody's surname, not before another name («حبيب» of «حبيب الشامي»)
+        nor after «أبو»/«بن»."""
+        lex = self.lex
+        starts: dict[str, set[tuple[str, ...]]] = {}
+        first_seen: dict[str, int] = {}
+        others: set[str] = set()
+        for m in mentions:
+            if m.type != "PER":
+                others.update(m.words)
+                continue
+            others.update(m.words[1:])
+            if len(m.words) > 1:
+                starts.setdefault(m.words[0], set()).add(m.words)
+                first_seen[m.words[0]] = min(first_seen.get(m.words[0], m.start), m.start)
+        names = {w for w, full in starts.items()
+                 if len(full) == 1 and len(w) > 2 and w not in others
+                 and not lex.triggers.get(strip_article(w)) and w not in lex.kinship
+                 and (is_name_word(lex, w) or (w not in lex.silver and (
+                     (band := lex.frequency_band(w)) is None or band > 13)))}
+        if not names:
+            return []
+        covered = {i for m in mentions for i in range(m.first, m.last + 1)}
+        found = []
+        for i, token in enumerate(tokens):
+            if cores[i] not in names or i in covered or token.has_article \
+                    or token.start <= first_seen[cores[i]]:
+                continue
+            if i > 0 and cores[i - 1] in _FAMILY_WORDS:
+                continue
+            nxt = i + 1
+            if nxt < len(tokens) and nxt not in covered and tokens[nxt].kind == "word" \
+                    and not tokens[nxt].proclitics and is_name_word(lex, cores[nxt]):
+                continue
+            mention = make_mention(text, tokens, i, i, "PER")
+            if mention is not None:
+                found.append(mention)
         return found
 
     def _entities(self, analysis: Analysis, groups: list[Group],
@@ -579,14 +631,21 @@ class EntityAnalyser:
                 target.adjectives.append(Mention(start, end, text[start:end]))
 
 
+#: Words before a family name («أبو حبيب», «بن حبيب»), normalised.
+_FAMILY_WORDS = frozenset({"ابو", "بن", "ابن", "ال", "بنت"})
+
+
 def _split_two_surnames(text: str, tokens: list[Token],
                         mentions: list[RawMention]) -> list[RawMention]:
     """«أبلغ [بوتين] [نتنياهو]»: a two-word person whose words are the surnames of two other
-    people named in full in the article is those two people."""
+    people named in full in the article is those two people — unless the first word is the
+    first name of the person the second word ends («سعود الزيد» after «سعود بن فهد الزيد»)."""
     surnames: dict[str, tuple[str, ...]] = {}
+    fulls: dict[str, set[tuple[str, ...]]] = {}
     for m in mentions:
         if m.type == "PER" and len(m.words) > 1:
             surnames.setdefault(m.words[-1], m.words)
+            fulls.setdefault(m.words[-1], set()).add(m.words)
     if len(surnames) < 2:
         return mentions
     out = []
@@ -594,7 +653,9 @@ def _split_two_surnames(text: str, tokens: list[Token],
         words = m.words
         if m.type == "PER" and len(words) == 2 and m.last == m.first + 1 \
                 and surnames.get(words[0], words) != words and words[1] in surnames \
-                and surnames[words[0]] != surnames[words[1]]:
+                and surnames[words[0]] != surnames[words[1]] \
+                and not any(f[0] == words[0] and f != words for f in fulls.get(words[1], ())):
+            # (not «سعود الزيد» after «سعود بن فهد الزيد»: one person's first name and surname)
             parts = [make_mention(text, tokens, j, j, "PER", m.confidence)
                      for j in (m.first, m.last)]
             if all(parts):

@@ -140,6 +140,9 @@ def _partial_match(m: RawMention, groups: list[Group], generic: frozenset[str]) 
         if gtype == "PER":
             if _is_part(words, longest) or _is_part(longest, words):
                 return group
+            if len(words) == 2 and len(longest) > 2 and words[0] == longest[0] \
+                    and words[1] == longest[-1] and longest[1] in _FAMILY_LINKS:
+                return group  # «سعود الزيد» after «سعود بن فهد الزيد»
         elif gtype in ("LOC", "ORG") and len(longest) > 1 and len(words) == 1 \
                 and words[0] == longest[0] and len(words[0]) > 3:
             return group

@@ -483,12 +483,28 @@ def merge_adjacent_persons(text: str, tokens: list[Token],
     """Two person mentions side by side with nothing between them are one name: the tagger or
     a rule found «[ينس]» and «[ستولتنبرغ]» apart, or propagation added a surname after a first
     name («[فضل] [شاكر]»). Not when the second starts with a conjunction («… وأحمد»), unless
-    the letter is the name's own («[فيرجيل] [فان ديك]»)."""
+    the letter is the name's own («[فيرجيل] [فان ديك]»). A hyphen without spaces joins them
+    too («[جان]-[كلود يونكر]», «[كيم جونغ]-[أون]»)."""
+    # «[ترامب]-[كيم]»: two people, each named in full elsewhere, stay apart.
+    firsts = {m.words[0] for m in mentions if m.type == "PER" and len(m.words) > 1}
+    lasts = {m.words[-1] for m in mentions if m.type == "PER" and len(m.words) > 1}
+    covered = {i for m in mentions for i in range(m.first, m.last + 1)}
     out: list[RawMention] = []
     for m in sorted(mentions, key=lambda x: x.start):
         prev = out[-1] if out else None
+        if prev is not None and prev.type == "PER" and m.start > prev.end \
+                and _hyphen_tail(tokens, prev, covered, firsts):
+            prev = make_mention(text, tokens, prev.first, prev.last + 2, "PER",
+                                prev.confidence) or prev  # «[كيم جونغ]-أون»
+            out[-1] = prev
+        if prev is not None and prev.type == "PER" and len(prev.words) == 1 \
+                and m.type != "PER" and _hyphen_between(tokens, prev, m):
+            m = make_mention(text, tokens, m.first, m.last, "PER", m.confidence) or m
+            # «[ماري]-[لور بونيه]»: the tagger typed the second half ORG
         if prev is not None and prev.type == "PER" and m.type == "PER" \
-                and m.first == prev.last + 1 \
+                and (m.first == prev.last + 1 or (
+                    _hyphen_between(tokens, prev, m)
+                    and not (m.words[0] in firsts and prev.words[-1] in lasts))) \
                 and m.start == tokens[m.first].start \
                 and tokens[m.first].sentence == tokens[prev.last].sentence:
             merged = make_mention(text, tokens, prev.first, m.last, "PER",
@@ -497,7 +513,34 @@ def merge_adjacent_persons(text: str, tokens: list[Token],
                 out[-1] = merged
                 continue
         out.append(m)
+    if out and out[-1].type == "PER" and _hyphen_tail(tokens, out[-1], covered, firsts):
+        out[-1] = make_mention(text, tokens, out[-1].first, out[-1].last + 2, "PER",
+                               out[-1].confidence) or out[-1]
     return out
+
+
+def _hyphen_tail(tokens: list[Token], prev: RawMention, covered: set[int],
+                 firsts: set[str]) -> bool:
+    """Whether a person's name goes on after a hyphen over a word nobody tagged («كيم
+    جونغ-أون»), a word that starts no other person's full name («ترامب-كيم»)."""
+    k = prev.last + 2
+    if k >= len(tokens) or k in covered or prev.last + 1 in covered:
+        return False
+    dash, word = tokens[prev.last + 1], tokens[k]
+    return dash.norm in _HYPHENS and dash.start == prev.end and dash.end == word.start \
+        and word.kind == "word" and not word.proclitics and not word.has_article \
+        and word.norm not in firsts
+
+
+def _hyphen_between(tokens: list[Token], prev: RawMention, m: RawMention) -> bool:
+    """Whether only a hyphen, touching both words, stands between two mentions («جان-كلود»)."""
+    if m.first != prev.last + 2:
+        return False
+    dash = tokens[prev.last + 1]
+    return dash.norm in _HYPHENS and dash.start == prev.end and dash.end == m.start
+
+
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 
 #: Words that start a family name («آل الشيخ», «بن علي», «أبو ريدة»), normalised.

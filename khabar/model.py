@@ -109,7 +109,10 @@ class Token:
     @property
     def has_article(self) -> bool:
         """Whether the token carries the definite article «ال»."""
-        return any(w.role == "article" for w in self.words)
+        for word in self.words:  # a loop, not any(): called for every token by several rules
+            if word.role == "article":
+                return True
+        return False
 
 
 @dataclass(slots=True)

@@ -61,7 +61,9 @@ def core_word(text: str, token: Token) -> str:
 
     An article written «ل» («للعراق») is given back its «ا»: «العراق».
     """
-    word = normalize(text[core_span(token)[0] : token.end])
+    start = core_span(token)[0]
+    # Without proclitics the core is the whole token, already normalised.
+    word = token.norm if start == token.start else normalize(text[start : token.end])
     for w in token.words:
         if w.role == "article":
             return "ا" + word if w.end - w.start == 1 else word

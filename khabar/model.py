@@ -109,7 +109,8 @@ class Token:
     @property
     def has_article(self) -> bool:
         """Whether the token carries the definite article «ال»."""
-        for word in self.words:  # a loop, not any(): called for every token by several rules
+        # A loop, not any() over a generator: called for every token by several rules.
+        for word in self.words:  # noqa: SIM110
             if word.role == "article":
                 return True
         return False

@@ -943,3 +943,109 @@ def test_bal_opens_a_clause_and_the_paper_keeps_speaking(steps):
             "\"العداوة التاريخية\" بين البلدين سببا لذلك، بل قالت إن الجماهير تحب الفريق.")
     a = attribute(steps, text, {"ذا صن": ("ORG", ["ذا صن"])})
     assert [q.speaker.name for q in a.quotes] == ["ذا صن", "ذا صن"]
+
+
+# --- descriptions that stand for a named entity (speakers resolved to people) ---------------
+
+def attribute_roles(steps, text: str, entities: dict[str, tuple[str, list[str]]],
+                    roles: dict[str, list[str]]) -> Analysis:
+    """As :func:`attribute`, with the roles the recogniser would attach ({name: [role]})."""
+    mentions = []
+    for name, (kind, forms) in entities.items():
+        spans = []
+        for form in forms:
+            start = 0
+            while (at := text.find(form, start)) >= 0:
+                spans.append([at, at + len(form)])
+                start = at + len(form)
+        mentions.append({"type": kind, "name": name, "mentions": spans})
+    gold_roles = []
+    for name, forms in roles.items():
+        for form in forms:
+            at = text.find(form)
+            assert at >= 0, form
+            gold_roles.append({"entity": name, "role": [at, at + len(form)]})
+    gold = {"text": text, "entities": mentions, "roles": gold_roles}
+    text_step, quotes_step = steps
+    return Pipeline([text_step, GoldEntities(OPTIONS, gold), quotes_step]).run(Article(text))
+
+
+MINISTERS = {"فارس الحديدي": ("PER", ["فارس الحديدي"]), "سالم الخطيب": ("PER", ["سالم الخطيب"])}
+MINISTER_ROLES = {"فارس الحديدي": ["وزير الخارجية الأردني"], "سالم الخطيب": ["وزير الداخلية"]}
+
+
+def test_a_title_with_its_complement_is_the_person_whose_role_it_is(steps):
+    text = ("التقى وزير الخارجية الأردني فارس الحديدي نظيره العراقي. واستقبل وزير الداخلية "
+            "سالم الخطيب وفدا أمنيا. وقال وزير الخارجية إن التنسيق بلغ مستوى غير مسبوق. "
+            "وأكد وزير الداخلية أن الحدود آمنة.")
+    a = attribute_roles(steps, text, MINISTERS, MINISTER_ROLES)
+    assert [q.speaker.name for q in a.quotes] == ["فارس الحديدي", "سالم الخطيب"]
+    assert [q.speaker.entity for q in a.quotes] == ["E1", "E2"]
+    first, second = a.quotes
+    assert text[first.speaker.start:first.speaker.end] == "وزير الخارجية"
+    assert text[second.speaker.start:second.speaker.end] == "وزير الداخلية"
+
+
+def test_a_different_complement_is_not_the_person(steps):
+    text = ("التقى وزير الخارجية الأردني فارس الحديدي نظيره العراقي. وقال وزير الداخلية إن "
+            "الحدود آمنة.")
+    q = only(attribute_roles(steps, text, {"فارس الحديدي": ("PER", ["فارس الحديدي"])},
+                             {"فارس الحديدي": ["وزير الخارجية الأردني"]}))
+    assert (q.speaker.name, q.speaker.entity) == ("وزير الداخلية", None)
+
+
+def test_a_nationality_adjective_must_agree_with_the_role(steps):
+    text = ("وصل الرئيس الأمريكي جون هارتلي إلى عمّان، والتقى وزير الخارجية الأردني فارس الحديدي. "
+            "وقال الوزير الأردني إن المحادثات كانت مثمرة. وقال الرئيس الفرنسي إن باريس تدعم "
+            "الحوار.")
+    a = attribute_roles(steps, text, {"جون هارتلي": ("PER", ["جون هارتلي"]),
+                                      "فارس الحديدي": ("PER", ["فارس الحديدي"])},
+                        {"جون هارتلي": ["الرئيس الأمريكي"],
+                         "فارس الحديدي": ["وزير الخارجية الأردني"]})
+    assert [(q.speaker.name, q.speaker.entity) for q in a.quotes] == [
+        ("فارس الحديدي", "E2"), ("الرئيس الفرنسي", None)]
+
+
+def test_an_apposition_describes_the_person_it_follows(steps):
+    text = ("دعا كمال الورتاني، المسؤول النقابي في صفاقس، إلى إضراب عام. وتتواصل المفاوضات "
+            "مع الحكومة دون نتيجة، وفق المسؤول النقابي.")
+    q = only(attribute_roles(steps, text, {"كمال الورتاني": ("PER", ["كمال الورتاني"])}, {}))
+    assert (q.speaker.name, q.speaker.entity, q.speaker.anonymous) == (
+        "كمال الورتاني", "E1", False)
+    assert text[q.speaker.start:q.speaker.end] == "المسؤول النقابي"
+
+
+def test_an_indefinite_description_is_the_person_named_in_the_next_sentence(steps):
+    text = ("سخر وزير تركي من العقوبات المفروضة عليه، قائلا إن ممتلكاته كلها داخل البلاد. "
+            "وكتب وزير الداخلية، مراد أوزتورك، على تويتر رسالة قصيرة.")
+    q = only(attribute_roles(steps, text, {"مراد أوزتورك": ("PER", ["مراد أوزتورك"])},
+                             {"مراد أوزتورك": ["وزير الداخلية"]}))
+    assert (q.speaker.name, q.speaker.entity) == ("مراد أوزتورك", "E1")
+
+
+def test_an_indefinite_description_two_sentences_before_the_name_stays(steps):
+    text = ("سخر وزير تركي من العقوبات المفروضة عليه، قائلا إن ممتلكاته كلها داخل البلاد. "
+            "وتراجعت الليرة أمس. وكتب وزير الداخلية، مراد أوزتورك، على تويتر رسالة قصيرة.")
+    q = only(attribute_roles(steps, text, {"مراد أوزتورك": ("PER", ["مراد أوزتورك"])},
+                             {"مراد أوزتورك": ["وزير الداخلية"]}))
+    assert (q.speaker.name, q.speaker.entity) == ("وزير تركي", None)
+
+
+def test_anonymous_sources_and_spokesmen_are_not_the_person(steps):
+    text = ("التقى وزير الخارجية الأردني فارس الحديدي نظيره العراقي. وقال وزير الخارجية إن "
+            "التنسيق ممتاز. وقال مسؤول أردني طلب عدم نشر اسمه إن اتفاقا سيوقع قريبا. وقال "
+            "المتحدث باسم وزير الخارجية إن الزيارة ستتأجل.")
+    a = attribute_roles(steps, text, {"فارس الحديدي": ("PER", ["فارس الحديدي"])},
+                        {"فارس الحديدي": ["وزير الخارجية الأردني"]})
+    assert [(q.speaker.name, q.speaker.entity, q.speaker.anonymous) for q in a.quotes] == [
+        ("فارس الحديدي", "E1", False), ("مسؤول أردني", None, True),
+        ("المتحدث باسم وزير الخارجية", None, True)]
+
+
+def test_a_title_followed_by_the_name_keeps_the_name_as_span(steps):
+    text = ("التقى وزير الخارجية الأردني فارس الحديدي نظيره العراقي. وقال وزير الخارجية "
+            "فارس الحديدي إن التنسيق ممتاز.")
+    q = only(attribute_roles(steps, text, {"فارس الحديدي": ("PER", ["فارس الحديدي"])},
+                             {"فارس الحديدي": ["وزير الخارجية الأردني"]}))
+    assert q.speaker.entity == "E1"
+    assert text[q.speaker.start:q.speaker.end] == "فارس الحديدي"

@@ -20,6 +20,7 @@ import itertools
 
 from ..model import Medium
 from .content import ContentRules
+from .descriptions import RoleIndex
 from .document import Doc
 from .lexicon import CueForm, Sourcing
 from .phrases import Phrases
@@ -52,6 +53,7 @@ class Finder(SubjectRules, ContentRules):
         self.ph = Phrases(doc, time_tokens)
         self.discourse = Discourse(self.lex, self.context_heads, doc.analysis.entities)
         self._heads: dict[str, frozenset[str]] = {}
+        self.roles = RoleIndex(doc, self.lex, self.ph)
         self.found: list[Found] = []
         self._subjects: list[tuple[int, Referent]] = []  # this sentence's verb subjects
         # Sentences joined by «؛» make one unit of discourse.

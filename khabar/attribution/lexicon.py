@@ -123,6 +123,8 @@ class Lexicon:
         self.anaphoric = _norm_all(sources["anaphoric"])
         self.same_as = _norm_all(sources["same_as"])
         self.not_speakers = _norm_all(sources["not_speakers"])
+        #: Adjectives a role need not repeat («السابق»), bare and normalised.
+        self.free_modifiers = _norm_all(sources["free_modifiers"])
         self.source_adjectives = _norm_all(sources["source_adjectives"])
         self.not_sources = _norm_all(sources["not_sources"])
         self.quantifiers = _norm_all(sources["quantifiers"])

@@ -286,10 +286,10 @@ class Phrases:
                     close = doc.open_at.get(tok.start)
                     prev = lex.head(doc.norm(j - 1), lex.naming | lex.media | lex.institutions
                                     | lex.people | lex.anonymous)
-                    if prev is not None and self.is_definite(j - 1) and \
-                            doc.mention_at(j + 1) is None:
+                    after = doc.mention_at(j + 1) if j + 1 < len(doc.tokens) else None
+                    if prev is not None and self.is_definite(j - 1) and after is None:
                         prev = None  # «ولم تذكر الصحيفة "العداوة التاريخية"»: an object
-                    if close is not None and (prev is not None or doc.mention_at(j + 1)):
+                    if close is not None and (prev is not None or after):
                         end = doc.token_at(close) + 1
                         if end - j <= 6 and end <= hi:
                             j = end  # «صحيفة “وول ستريت جورنال”», «مراسل “العربية”»

@@ -173,8 +173,13 @@ class Discourse:
         return ref
 
     def resolve_description(self, head: str, gender: str | None, number: str,
-                            words: frozenset[str], entities_before) -> Referent | None:
-        """The earlier referent a definite description refers to, if one fits."""
+                            words: frozenset[str], entities_before,
+                            entity_ok=None) -> Referent | None:
+        """The earlier referent a definite description refers to, if one fits.
+
+        ``entity_ok(entity_id)``, when given, rejects an entity whose roles contradict the
+        description's words («وزير الداخلية» is not the one whose role is «وزير الخارجية»).
+        """
         stem = head_stem(head)
         best: Referent | None = None
         best_score = 0
@@ -188,6 +193,8 @@ class Discourse:
                 continue
             if ref.extra.get("coordinated") and not ref.words <= words:
                 continue  # «الشرطة وهيئة الأوراق المالية», then «الشرطة» alone
+            if ref.entity is not None and entity_ok is not None and not entity_ok(ref.entity):
+                continue
             score = 10 + len(words & ref.words) * 3 - age
             if score > best_score:
                 best, best_score = ref, score

@@ -12,6 +12,7 @@ from .lexicon import CueForm
 from .speakers import Referent, agrees, head_stem, noun_features
 
 if TYPE_CHECKING:
+    from .descriptions import RoleIndex
     from .document import Doc
     from .lexicon import Lexicon
     from .phrases import Phrases
@@ -34,6 +35,8 @@ _PLURAL_DEMONSTRATIVES = frozenset({"هءلاء", "هولاء"})  # «هؤلاء
 #: «أما … فـ»: the topic marker and the resumptive words before the verb («فقد أوضحت»).
 _TOPIC_MARKERS = frozenset({"اما", "واما"})
 _TOPIC_RESUMPTIVE = frozenset({"فقد", "فلقد"})
+#: Dashes after a dateline («الرياض - …»).
+_DASHES = frozenset({"-", "–", "—"})
 
 
 class SubjectRules:
@@ -47,6 +50,7 @@ class SubjectRules:
     unit: list[int]
     unit_start: list[int]
     _heads: dict[str, frozenset[str]]
+    roles: RoleIndex
     _subjects: list[tuple[int, Referent]]
 
     def pronoun_referent(self, a: int, k: int, features: tuple[str, str]) -> Referent | None:
@@ -415,13 +419,28 @@ class SubjectRules:
             ref = Referent(name, None, False, gender or g, "s", False, frozenset({head}),
                            words, sentence=s, position=start)
             return ref, (n_start, n_end)
+        person = head in lex.people and number == "s" and not coordinated
+        modifiers = [doc.norm(k) for k in range(h + 1, b) if doc.is_word(k)]
+        construct = not definite and bool(modifiers) and self.ph.is_definite(h + 1)
+        if modifiers and number == "s" and not coordinated and (
+                person or head in lex.anonymous) and (
+                definite or construct) and not self._name_follows(b):
+            # «وزير الخارجية», «المسؤول النقابي»: the entity whose role has these words.
+            entity = self.roles.earlier(head, modifiers, self.entities_before(tok_a.start))
+            if entity is not None:
+                return self.discourse.entity_referent(entity, gender), span
         if definite:
             resolved = self.discourse.resolve_description(
-                head, g, number, words, lambda: self.entities_before(tok_a.start))
-            if resolved is None and head in lex.people and number == "s":
+                head, g, number, words, lambda: self.entities_before(tok_a.start),
+                lambda e: not modifiers or self.roles.compatible(head, modifiers, e, construct))
+            if resolved is None and head in lex.people and number == "s" and \
+                    "باسم" not in modifiers:
                 # «وأضافت الوزيرة الإسبانية…» with no title on record: the latest person
                 # speaking who agrees.
                 resolved = self.discourse.latest_person(g, self.unit[s])
+                if resolved is not None and resolved.entity is not None and \
+                        not self.roles.compatible(head, modifiers, resolved.entity, construct):
+                    resolved = None  # «الرئيس الفرنسي» is not the Jordanian minister
             if resolved is not None:
                 return resolved, span
         if document is None:
@@ -451,6 +470,12 @@ class SubjectRules:
             anonymous = False
         if lex.head(doc.norm(h), lex.sources) is None and doc.tokens[h].kind != "word":
             return None
+        if person and not definite and not anonymous and modifiers and not (
+                self.ph.is_definite(h + 1) or self._name_follows(b)):
+            # «يواجه كاتب سعودي التحقيق…. وقال الكاتب فلان»: the person named next.
+            entity = self.roles.introduced_after(head, modifiers, end, s)
+            if entity is not None:
+                return self.discourse.entity_referent(entity, gender), span
         ref = Referent(name, None, anonymous, g or gender, number, nonhuman,
                        frozenset({head}), words, sentence=s, position=start)
         if coordinated:
@@ -476,6 +501,9 @@ class SubjectRules:
         """The subject of an earlier verb of the sentence: «لكن الكنيسة غطته وقالت إنه…»,
         «وأشاد الوزير بالقرار، مؤكدا…»."""
         doc, lex = self.doc, self.lex
+        if lo + 2 < j and doc.tokens[lo + 1].text in _DASHES and doc.mention_at(lo) is not None \
+                and doc.mention_at(lo)[2].type == "LOC":
+            lo += 2  # «الرياض - يواجه كاتب سعودي…، وقال»: a dateline is no subject
         if j > lo and doc.norm(j - 1) in lex.relatives:
             # «الهجمات التي قال إن…»: the subject of the sentence's main verb.
             c = lo
@@ -591,6 +619,19 @@ class SubjectRules:
                 return k + 1 < t and lex.head(doc.norm(k + 1), lex.people) is not None \
                     and doc.norm(t - 1) not in lex.titles \
                     and not any(doc.is_comma(x) for x in range(k + 1, t))
+        return False
+
+    def _name_follows(self, b: int) -> bool:
+        """Whether a person is named after the description ending at ``b`` in the same
+        clause («مدير الإدارة الفنية بالوزارة فلان»): the callers take that name instead."""
+        doc, lex = self.doc, self.lex
+        for k in range(b, min(len(doc.tokens), b + MAX_ROLE_TAIL)):
+            if doc.is_terminator(k) or doc.is_colon(k) or doc.is_mark(k) or \
+                    doc.norm(k) in lex.complementizers or doc.norm(k) in lex.cues:
+                return False
+            found = doc.mention_at(k)
+            if found is not None and found[2].type == "PER":
+                return True
         return False
 
     def _role_tail(self, a: int, t: int, name_start: int) -> bool:

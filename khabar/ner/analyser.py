@@ -255,11 +255,8 @@ class EntityAnalyser:
     def _mostly_org(self, word: str) -> bool:
         """A definite word the tagger named an organisation at least a quarter of the time in
         the news («وكالة [الأناضول]», «صحيفة [الأهرام]»), unlike «وكالة الأنباء»."""
-        row = self.lex.silver.get(word)
-        if row is None:
-            return False
-        counts = [int(x) for x in row.split("\t")]
-        return counts[2] >= 20 and counts[2] * 4 >= counts[4]
+        counts = self.lex.silver_counts(word)
+        return counts is not None and counts[2] >= 20 and counts[2] * 4 >= counts[4]
 
     def _known_names(self, text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
                      found: list[RawMention]) -> list[RawMention]:
@@ -461,11 +458,8 @@ class EntityAnalyser:
         if band is None or band > 13 or self.lex.triggers.get(strip_article(word)) \
                 or word in self.lex.gazetteer:
             return False
-        row = self.lex.silver.get(word)
-        if row is None:
-            return True
-        counts = [int(x) for x in row.split("\t")]
-        return sum(counts[:3]) * 50 < counts[4]
+        counts = self.lex.silver_counts(word)
+        return counts is None or sum(counts[:3]) * 50 < counts[4]
 
     def _propagate(self, text: str, tokens: list[Token], cores: list[str],
                    mentions: list[RawMention]) -> list[RawMention]:

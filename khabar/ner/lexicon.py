@@ -76,6 +76,12 @@ class Lexicon:
         entry = self.clusters.get(word)
         return int(entry.rpartition("\t")[2]) if entry else None
 
+    def silver_counts(self, word: str) -> tuple[int, ...] | None:
+        """How often a first tagger found ``word`` in a name of each type across the news and
+        how often it saw it: ``(PER, LOC, ORG, MISC, total)``; ``None`` when never named."""
+        row = self.silver.get(word)
+        return tuple(int(x) for x in row.split("\t")) if row is not None else None
+
     def cluster_ids(self, word: str) -> tuple[str, ...] | None:
         """The word's cluster ids (coarse to fine) and frequency band, ``None`` when unseen."""
         entry = self.clusters.get(word)

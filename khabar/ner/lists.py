@@ -23,15 +23,10 @@ _COMMAS = frozenset({"،", ","})
 _SCORE = re.compile(r"^\d{1,2}\s*[-–]\s*\d{1,2}$")
 
 
-def _silver(lex: Lexicon, word: str) -> list[int] | None:
-    row = lex.silver.get(word)
-    return [int(x) for x in row.split("\t")] if row is not None else None
-
-
 def is_name_word(lex: Lexicon, word: str) -> bool:
     """A word the tagger named at least half of the times it saw it in the news, five times
     or more («بوروسيا», «بالاس», «فان»)."""
-    counts = _silver(lex, word)
+    counts = lex.silver_counts(word)
     if counts is None:
         return False
     named = sum(counts[:4])
@@ -72,7 +67,7 @@ def _slot_kind(lex: Lexicon, token: Token, core: str, kind: str, strict: bool) -
         return False
     if any(w.role == "enclitic" for w in token.words):
         return False
-    counts = _silver(lex, core)
+    counts = lex.silver_counts(core)
     if kind == "PER":
         # seen in names in the news: «[مسبح] و[مستغفر]» after a tagged word is no list of names
         return not token.has_article and counts is not None and _person_like(lex, core) \
@@ -224,7 +219,7 @@ def clubs_in_sports(tokens: list[Token], cores: list[str], mentions: list[RawMen
     if not _sports(cores, sports_words):
         return
     for word, group in candidates.items():
-        counts = _silver(lex, word)
+        counts = lex.silver_counts(word)
         if "ORG" not in lex.gazetteer.get(word, ()) and not (
                 counts is not None and counts[2] * 10 >= counts[1] and counts[2] >= 5):
             continue

@@ -135,10 +135,9 @@ def _person_like(lex: Lexicon, word: str) -> bool:
     core = strip_article(word)
     if lex.triggers.get(core) or word in lex.adjectives:
         return False
-    row = lex.silver.get(word)
-    if row is not None:
-        per = int(row.split("\t", 1)[0])
-        total = int(row.rsplit("\t", 1)[1])
+    counts = lex.silver_counts(word)
+    if counts is not None:
+        per, total = counts[0], counts[4]
         return per >= 4 and per * (100 if per >= 50 else 10) >= total
     if len(word) < 3:
         return False
@@ -157,8 +156,8 @@ def _surname_like(lex: Lexicon, token: Token, word: str) -> bool:
     band = lex.frequency_band(word)
     if band is not None and band < 7:
         return False  # «هالة المقريف [إن]»: a function word
-    row = lex.silver.get(word)
-    return row is not None and int(row.split("\t", 1)[0]) >= 3
+    counts = lex.silver_counts(word)
+    return counts is not None and counts[0] >= 3
 
 
 def titled_persons(text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
@@ -218,9 +217,8 @@ def _name_like(lex: Lexicon, word: str) -> bool:
     the news (at least 1 % of the time and 10 times) or rare there."""
     if lex.triggers.get(strip_article(word)) or word in lex.adjectives or len(word) < 2:
         return False
-    row = lex.silver.get(word)
-    if row is not None:
-        counts = [int(x) for x in row.split("\t")]
+    counts = lex.silver_counts(word)
+    if counts is not None:
         named = sum(counts[:4])
         if named >= 10 and named * 100 >= counts[4]:
             return True
@@ -405,11 +403,9 @@ def _place_like(lex: Lexicon, word: str) -> bool:
     core = strip_article(word)
     if len(core) < 3 or lex.triggers.get(core) or word in lex.adjectives:
         return False
-    row = lex.silver.get(word)
-    if row is not None:
-        counts = [int(x) for x in row.split("\t")]
-        if sum(counts[:4]) * 100 < counts[4]:
-            return False
+    counts = lex.silver_counts(word)
+    if counts is not None and sum(counts[:4]) * 100 < counts[4]:
+        return False
     band = lex.frequency_band(word)
     return band is None or band >= 8
 

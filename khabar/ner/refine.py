@@ -168,11 +168,11 @@ class MentionRefiner:
         """A word the tagger named a person at least a few times in the news («يوليا»), that is
         no title, kinship noun or adjective."""
         lex = self.lex
-        row = lex.silver.get(core)
-        if row is None or lex.triggers.get(strip_article(core)) or core in lex.kinship \
+        counts = lex.silver_counts(core)
+        if counts is None or lex.triggers.get(strip_article(core)) or core in lex.kinship \
                 or core in lex.adjectives or core in self.start_stops:
             return False
-        return int(row.partition("\t")[0]) >= 3
+        return counts[0] >= 3
 
     def _person(self, text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
                 m: RawMention, covered: set[int]) -> RawMention | None:
@@ -236,15 +236,13 @@ class MentionRefiner:
         stem = next((w.form for w in token.words if w.role not in ("proclitic", "enclitic")),
                     core)
         band = self.lex.frequency_band(normalize(stem))
-        row = self.lex.silver.get(core)
+        counts = self.lex.silver_counts(core)
         # «[بريت]ني سبيرز»: a stem the news names a person at least half the time is a name.
-        stem_row = self.lex.silver.get(normalize(stem))
-        if stem_row is not None:
-            counts = stem_row.split("\t")
-            if 2 * int(counts[0]) >= int(counts[-1]):
-                return False
+        stem_counts = self.lex.silver_counts(normalize(stem))
+        if stem_counts is not None and 2 * stem_counts[0] >= stem_counts[4]:
+            return False
         return len(stem) > 2 and band is not None and band <= 13 \
-            and (row is None or row.startswith("0\t"))
+            and (counts is None or counts[0] == 0)
 
     def _product(self, tokens: list[Token], cores: list[str], lo: int, hi: int,
                  m: RawMention) -> bool:
@@ -374,11 +372,8 @@ def adjective_after_body(tokens: list[Token], cores: list[str], mention: RawMent
         before -= 1
     if before < 0 or strip_article(cores[before]) not in heads:
         return False
-    row = lex.silver.get(word)
-    if row is None:
-        return True
-    counts = [int(x) for x in row.split("\t")]
-    return sum(counts[:3]) * 10 < counts[4] * 4
+    counts = lex.silver_counts(word)
+    return counts is None or sum(counts[:3]) * 10 < counts[4] * 4
 
 
 def _after_and(token: Token) -> bool:

@@ -128,10 +128,10 @@ class RoleFinder:
                 head = j
                 if j < near and _has_conjunction(tokens[j]):
                     break  # «مدير شرطة جازان [وقائد قوة جازان] اللواء …»: «و» starts it
-            elif kind == "prep" and kinds.get(j + 1) == "name" and j - 1 >= lo \
-                    and self._qualifies(text, tokens, j - 1, names):
-                pass  # «محرر الشؤون العربية [في] بي بي سي، سباستيان أشر»
-            elif kind not in ("link", "def", "nat", "name"):
+            elif kind not in ("link", "def", "nat", "name") and not (
+                    # «محرر الشؤون العربية [في] بي بي سي، سباستيان أشر»: «في» inside a title
+                    kind == "prep" and kinds.get(j + 1) == "name" and j - 1 >= lo
+                    and self._qualifies(text, tokens, j - 1, names)):
                 break
             j -= 1
         if head < 0 or (j >= lo and names.get(j) == "PER" and not _has_conjunction(tokens[head])):

@@ -19,6 +19,7 @@ from .lists import (
     common_word_clubs,
     is_name_word,
     list_members,
+    name_letter,
     proclitic_in_name,
 )
 from .mentions import RawMention, core_word, decode, make_mention, strip_leftover_proclitic
@@ -234,9 +235,8 @@ class EntityAnalyser:
         before it stay out («وبرايس» → «برايس»). After a title alone it may be a preposition
         («ورحب الرئيس [ب]كمال»), and after a first name too («التقى أحمد [ب]سلمى»)."""
         token = tokens[mention.first]
-        proclitics = [w for w in token.words if w.role == "proclitic"]
-        if not proclitics or proclitics[-1].form not in ("ب", "ك") \
-                or any(w.role == "article" for w in token.words):
+        letter = name_letter(token)
+        if letter is None or letter.form not in ("ب", "ك") or token.has_article:
             return mention
         j = mention.first - 1
         roles = self.roles.before(text, tokens, mention.first, lo, {})
@@ -247,7 +247,6 @@ class EntityAnalyser:
         if j < lo or tokens[j].kind != "word" \
                 or "speech" not in self.lex.triggers.get(strip_article(cores[j]), ()):
             return mention
-        letter = proclitics[-1]
         word = normalize(text[letter.start : token.end])
         return dataclasses.replace(mention, start=letter.start,
                                    words=(word, *mention.words[1:]))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ..model import Token
+from ..model import Token, Word
 from ..text.normalize import normalize
 from .lexicon import Lexicon, strip_article
 from .mentions import RawMention, make_mention
@@ -33,6 +33,15 @@ def is_name_word(lex: Lexicon, word: str) -> bool:
     return named >= 5 and named * 2 >= counts[4]
 
 
+def name_letter(token: Token) -> Word | None:
+    """The proclitic «ب», «ف», «ك» or «ل» the segmenter took off a token, which may be the first
+    letter of a name («ب[وروسيا]», «ب[رايس]»), or ``None``."""
+    proclitics = [w for w in token.words if w.role == "proclitic"]
+    if proclitics and proclitics[-1].form in ("ب", "ف", "ك", "ل"):
+        return proclitics[-1]
+    return None
+
+
 def proclitic_in_name(text: str, tokens: list[Token], mention: RawMention,
                       lex: Lexicon) -> RawMention:
     """«فريق ب[وروسيا] دورتموند» → «بوروسيا دورتموند», «كريستال [ب]الاس» → «كريستال بالاس»:
@@ -46,10 +55,8 @@ def proclitic_in_name(text: str, tokens: list[Token], mention: RawMention,
         token = tokens[i]
         if token.kind in ("punct", "symbol"):
             continue
-        proclitics = [w for w in token.words if w.role == "proclitic"]
-        if proclitics and proclitics[-1].form in ("ب", "ف", "ك", "ل") \
-                and (k > 0 or start == token.core_start) and k < len(words):
-            letter = proclitics[-1]
+        letter = name_letter(token)
+        if letter is not None and (k > 0 or start == token.core_start) and k < len(words):
             whole = normalize(text[letter.start : token.end])
             if is_name_word(lex, whole):
                 words[k] = whole

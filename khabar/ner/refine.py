@@ -20,15 +20,13 @@ from __future__ import annotations
 
 from ..model import Token
 from ..text.normalize import normalize
+from ..text.quotes import quote_marks
 from .lexicon import Lexicon, strip_article
 from .mentions import RawMention, make_mention
 from .patterns import _person_like
 
 #: Words that start a name and need the next one: «بن علي يلدريم», «أبو محمد».
 _NAME_LINKS = frozenset({"بن", "ابن", "بنت", "ابو", "ام", "عبد"})
-_QUOTES = frozenset("\"«»“”'")
-_OPENERS = _QUOTES | {"("}
-_CLOSERS = _QUOTES | {")"}
 #: Ordinals that after a name alone are more often a ranking («ميسي الأول») than a monarch's.
 _RANKING_ORDINALS = frozenset(normalize(w) for w in ("الأول", "الأولى", "الثاني", "الثانية"))
 
@@ -252,14 +250,14 @@ class MentionRefiner:
         if m.type == "PER" and m.first < m.last and strip_article(cores[m.first]) in self.products:
             return True  # «[هاتف جالاكسي نوت]»
         before = m.first - 1
-        quoted = before >= lo and tokens[before].text in _QUOTES
+        quoted = before >= lo and tokens[before].text in quote_marks()
         if quoted:
             before -= 1
         if before < lo or strip_article(cores[before]) not in self.products:
             return False
         if m.type == "PER":
             return True
-        return quoted and m.last + 1 < hi and tokens[m.last + 1].text in _QUOTES
+        return quoted and m.last + 1 < hi and tokens[m.last + 1].text in quote_marks()
 
     def _club_of_city(self, tokens: list[Token], cores: list[str], hi: int,
                       m: RawMention) -> bool:
@@ -300,8 +298,8 @@ class MentionRefiner:
         """«وقالت "لانا شيرين"»: a quoted name of two or three words that starts with a known
         first name is a person, not a title of a work."""
         if not 2 <= len(m.words) <= 3 or m.first <= lo or m.last + 1 >= hi \
-                or tokens[m.first - 1].text not in _QUOTES \
-                or tokens[m.last + 1].text not in _QUOTES \
+                or tokens[m.first - 1].text not in quote_marks() \
+                or tokens[m.last + 1].text not in quote_marks() \
                 or "PER" not in self.lex.gazetteer.get(cores[m.first], ()):
             return m
         return make_mention(text, tokens, m.first, m.last, "PER", m.confidence) or m
@@ -319,8 +317,8 @@ def _kin_with_pronoun(token: Token, core: str, lex: Lexicon) -> bool:
 
 def _quoted(tokens: list[Token], first: int, last: int, lo: int, hi: int) -> bool:
     """Whether tokens ``first``…``last`` are a name alone in quotation marks."""
-    return first - 1 >= lo and last + 1 < hi and tokens[first - 1].text in _QUOTES \
-        and tokens[last + 1].text in _QUOTES
+    return first - 1 >= lo and last + 1 < hi and tokens[first - 1].text in quote_marks() \
+        and tokens[last + 1].text in quote_marks()
 
 
 def quoted_outlets(text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
@@ -337,12 +335,12 @@ def quoted_outlets(text: str, tokens: list[Token], cores: list[str], lo: int, hi
     added = []
     for j in range(lo + 1, hi - 1):
         names = outlets.get(cores[j])
-        if not names or j in covered or tokens[j - 1].text not in _QUOTES \
+        if not names or j in covered or tokens[j - 1].text not in quote_marks() \
                 or tokens[j].proclitics:
             continue
         for words in names:
             last = j + len(words) - 1
-            if last + 1 < hi and tokens[last + 1].text in _QUOTES \
+            if last + 1 < hi and tokens[last + 1].text in quote_marks() \
                     and all(cores[k] == words[k - j] for k in range(j, last + 1)) \
                     and not covered.intersection(range(j, last + 1)):
                 mention = make_mention(text, tokens, j, last, "ORG")
@@ -425,7 +423,8 @@ def quoted_works(text: str, tokens: list[Token], cores: list[str], mentions: lis
     for m in mentions:
         before, after = m.first - 1, m.last + 1
         if m.type in ("PER", "ORG") and before >= 1 and after < len(tokens) \
-                and tokens[before].text in _OPENERS and tokens[after].text in _CLOSERS \
+                and tokens[before].text in quote_marks() | {"("} \
+                and tokens[after].text in quote_marks() | {")"} \
                 and strip_article(cores[before - 1]) in works:
             m = make_mention(text, tokens, m.first, m.last, "MISC", m.confidence) or m
         out.append(m)

@@ -27,6 +27,7 @@ def _marks() -> tuple[frozenset[str], frozenset[str], frozenset[str], re.Pattern
     return opening, closing, either, pattern
 
 
+@functools.cache
 def quote_marks() -> frozenset[str]:
     """Every character khabar treats as a quotation mark."""
     opening, closing, either, _ = _marks()

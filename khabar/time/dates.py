@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from ..numbers import number_word, read_ordinal
+from ..text.quotes import quote_marks
 from .base import (
     _AFTER_YEAR,
     _DATE_SEPARATORS,
@@ -26,7 +27,6 @@ _HIJRI_YEARS = (1300, 1500)
 
 
 #: Quotation marks that may stand between a name's words («لـ”عين اليوم”»).
-_QUOTE_MARKS = frozenset('"«“”')
 
 
 class DateRules(Rules):
@@ -344,7 +344,7 @@ class DateRules(Rules):
     def _in_name(self, i: int) -> bool:
         """Whether «اليوم»/«الغد» at ``i`` ends a name («عين اليوم», «بناة الغد»)."""
         k = i - 1
-        if k >= 0 and self.units[k].kind != "word" and self.units[k].norm in _QUOTE_MARKS:
+        if k >= 0 and self.units[k].kind != "word" and self.units[k].norm in quote_marks():
             k -= 1
         if k < 0:
             return False

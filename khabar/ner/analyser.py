@@ -68,6 +68,8 @@ class EntityAnalyser:
         stops = frozenset(normalize(w) for w in data["role_stops"])
         self.stops = stops
         self.descriptors = frozenset(normalize(w) for w in data["org_descriptors"])
+        self.descriptor_complements = frozenset(
+            normalize(w) for w in data["org_descriptor_complements"])
         self.rank_words = frozenset(normalize(w) for w in data["rank_words"])
         self.roles = RoleFinder(self.lex, stops, frozenset(
             strip_article(normalize(w)) for w in data["role_heads_rules_only"]), frozenset(
@@ -143,7 +145,8 @@ class EntityAnalyser:
             found = facilities_named_after_people(text, tokens, cores, lo, hi, found, kind_of,
                                                   self.facilities, self.facility_adjectives)
             found = named_after_descriptor(text, tokens, cores, lo, hi, found, self.lex,
-                                           self.descriptors)
+                                           self.descriptors,
+                                           self.descriptor_complements)
             found = clubs_after_descriptor(text, tokens, cores, lo, hi, found, self.lex,
                                            self.club_descriptors)
             found = places_after_descriptor(text, tokens, cores, lo, hi, found, self.lex,
@@ -219,7 +222,7 @@ class EntityAnalyser:
         if len(words) < 2 or strip_article(words[0]) not in self.descriptors:
             return mention
         # «وكالة أنباء فارس», «وكالة أنباء الأناضول»: «أنباء» belongs to the generic words.
-        skip = 2 if words[1] == "انباء" else 1
+        skip = 2 if words[1] in self.descriptor_complements else 1
         if len(words) == skip:
             return None  # «وكالة أنباء» alone names nobody
         if words[skip].startswith("ال") and not (

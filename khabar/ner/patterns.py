@@ -228,7 +228,8 @@ def _name_like(lex: Lexicon, word: str) -> bool:
 
 def named_after_descriptor(text: str, tokens: list[Token], cores: list[str], lo: int, hi: int,
                            found: list[RawMention], lex: Lexicon,
-                           descriptors: frozenset[str]) -> list[RawMention]:
+                           descriptors: frozenset[str],
+                           complements: frozenset[str] = frozenset()) -> list[RawMention]:
     """Organisations named after a generic word the tagger missed: «تنظيم “داعش”», «صحيفة “وول
     ستريت جورنال”», «وكالة رويترز». Inside quotation marks up to four words are taken as they
     are; without them, up to three words that look like a name (:func:`_name_like`)."""
@@ -238,8 +239,8 @@ def named_after_descriptor(text: str, tokens: list[Token], cores: list[str], lo:
         if j in covered or cores[j] not in descriptors:
             continue  # «التنظيم [يتخذها]»: a definite head is not followed by a name
         k = j + 1
-        if cores[k] == "انباء" and k + 1 < hi:
-            k += 1  # «وكالة أنباء [فارس]»: «أنباء» is part of the generic words
+        if cores[k] in complements and k + 1 < hi:
+            k += 1  # «وكالة أنباء [فارس]»: «أنباء» goes with the generic word
         if tokens[k].text in _OPEN_QUOTES:
             end = k + 1
             while end < hi and end - k <= 5 and tokens[end].text not in _CLOSE_QUOTES:
